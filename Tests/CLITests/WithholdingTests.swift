@@ -281,10 +281,12 @@ struct WithholdingTests {
         let kept = try cli.run(["--db", "share.db", "claims", "--id", "smuggled"])
         #expect(kept.standardOutput.contains("DISPUTED  B4    2 (1 denying)  "), "\(kept.standardOutput)")
         // The command, pasted into a shell, reads the store copied.
-        let hint = try #require(copied.standardError.firstRange(of: "(isnad --db 'my store.db' source informant-k --impact"))
-        #expect(!hint.isEmpty)
-        let pasted = try cli.run(["--db", "my store.db", "source", "informant-k", "--impact"])
-        #expect(pasted.status == 0, "\(pasted.standardError)")
+        let hint = try #require(copied.standardError.firstMatch(of: /\((isnad --db .* --impact) lists/)?.1)
+        let pasted = try ExternalTool.run(
+            "/bin/sh", ["-c", "isnad() { \"$ISNAD\" \"$@\"; }; " + hint], directory: cli.directory,
+            environment: ["ISNAD": CLIHarness.binary, "PATH": "/usr/bin:/bin"])
+        #expect(pasted.status == 0, "\(hint): \(pasted.standardError)")
+        #expect(pasted.standardOutput.hasPrefix("If informant-k (A) were discredited:"), "\(pasted.standardOutput)")
         // A refusal's hint quotes the store and what was given as an id alike.
         let refused = try cli.run(["copy"] + Self.sharing + ["--without-source", "Debrief Seven", "my store.db", "share-2.db"])
         #expect(refused.status == 65)
