@@ -290,6 +290,38 @@ struct CoreCommandTests {
         }
     }
 
+    @Test(
+        "show labels an entity's description as the store's note, not a weighed claim: bare, it read as fact right above the claims graded ALLEGED"
+    )
+    func showLabelsDescription() throws {
+        let cli = try importedStore()
+        let added = try cli.run([
+            "add", "entity", "--type", "person", "--name", "Abu Test", "--description",
+            "Hamas commander who funded ISIS in Sinai",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        let claim = try cli.run([
+            "add", "claim", "Abu Test", "member_of", "hamas", "--source", "article", "--quote", "x", "--stance", "asserts",
+            "--credibility", "4", "--unverified", "test",
+        ])
+        #expect(claim.status == 0, "\(claim.standardError)")
+        for format in ["table", "list"] {
+            let shown = try cli.run(["show", "abu-test", "--format", format])
+            #expect(
+                shown.standardOutput.hasPrefix(
+                    """
+                    Abu Test (abu-test) · person
+                      Description (the store's note, not a weighed claim): Hamas commander who funded ISIS in Sinai
+
+                    1 claim: 1 alleged
+
+                    """), "\(format): \(shown.standardOutput)")
+        }
+        // The record keeps the description as it was given: the label is the reading's.
+        let json = try cli.run(["show", "abu-test", "--format", "json"]).standardOutput
+        #expect(json.contains(#""description":"Hamas commander who funded ISIS in Sinai""#))
+    }
+
     @Test("an unknown name exits 65 and lists what comes close")
     func unknownName() throws {
         let cli = try importedStore()

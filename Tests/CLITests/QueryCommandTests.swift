@@ -756,6 +756,37 @@ struct QueryCommandTests {
 
         """
 
+    /// ``informantRecords``'s claim denied by a D source, the informant graded A2: disputed, and
+    /// weaker without the informant.
+    static let disputedInformantRecords =
+        informantRecords
+        .replacingOccurrences(
+            of: #""title":"Debrief","reliability":"C"}"#,
+            with: #""title":"Debrief","reliability":"A"}"# + "\n"
+                + #"{"record":"source","id":"denier","type":"other","title":"Denial","reliability":"D"}"#
+        )
+        .replacingOccurrences(
+            of: #"{"source":"informant-k","quote":"we smuggled them","stance":"asserts","credibility":3}]}"#,
+            with:
+                #"{"source":"informant-k","quote":"we smuggled them","stance":"asserts","credibility":2},{"source":"denier","quote":"no weapons","stance":"denies","credibility":3}]}"#
+        )
+
+    @Test("source --impact's WITHOUT IT writes a disputed claim's channels as CHANNELS does: 2 channels (1 denying)")
+    func impactSaysDenyingChannels() throws {
+        let cli = try CLIHarness.scoped
+        let file = try cli.write("informant.jsonl", Self.disputedInformantRecords)
+        let imported = try cli.run(["import", file])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let table = try cli.run(["source", "informant-k", "--impact"])
+        #expect(
+            table.standardOutput.contains(
+                """
+                CLAIM     SUBJECT  PREDICATE             OBJECT         DATES    STATUS    BEST  CHANNELS       WITHOUT IT                           ALL THROUGH  SAID BY (STANCE GRADE)
+                smuggled  Hamas    smuggled_weapons_for  Wilayat Sinai  undated  DISPUTED  A2    3 (1 denying)  DISPUTED B4, 2 channels (1 denying)               document (asserts F3), un-report (reports B4), informant-k (asserts A2), denier (denies D3)
+
+                """), "\(table.standardOutput)")
+    }
+
     @Test(
         "source --impact says how each claim that keeps some support would read without the source, as --exclude-common-link weighs it: asserted only by the informant, alleged without it"
     )

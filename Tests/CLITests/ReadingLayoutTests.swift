@@ -237,6 +237,19 @@ struct ReadingLayoutTests {
         #expect(wide.contains { $0.hasPrefix("  --limit <n>               At most n claims") })
     }
 
+    @Test("show at 60 columns: an entity's description wraps under its label, which stays whole at the line's start")
+    func showDescriptionWraps() throws {
+        let database = try InProcessTests.datasetStore()
+        let narrow = lines(printed(["show", "jaish-al-islam"], database: database, columns: 60).text)
+        #expect(
+            Array(narrow[3...6]) == [
+                "  Description (the store's note, not a weighed claim): A",
+                "    jihadist group based in Gaza according to the article",
+                "    (line 76), which describes it as affiliated with ISIS.",
+                "",
+            ], "\(narrow.prefix(7))")
+    }
+
     @Test("show at 40 columns: a claim's [id] and a long source id fit on a line of their own, whole")
     func showAtForty() throws {
         let database = try InProcessTests.datasetStore()

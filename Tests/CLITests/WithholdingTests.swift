@@ -265,6 +265,38 @@ struct WithholdingTests {
     }
 
     @Test(
+        "the read-weaker line's command runs when pasted (the store's path one shell word), and says a disputed claim's channels as claims does: 3 channels (1 denying)"
+    )
+    func claimsThatReadWeakerInAStoreWithASpace() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", QueryCommandTests.disputedInformantRecords)
+        #expect(try cli.run(["--db", "my store.db", "import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "informant-k", "my store.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.hasSuffix(
+                "1 claim kept reads weaker without it: smuggled DISPUTED A2, 3 channels (1 denying) → DISPUTED B4, 2 channels (1 denying) (isnad --db 'my store.db' source informant-k --impact lists each claim that would lose support, and how it would read)\n"
+            ), "\(copied.standardError)")
+        // The copy's claims table writes the same channels.
+        let kept = try cli.run(["--db", "share.db", "claims", "--id", "smuggled"])
+        #expect(kept.standardOutput.contains("DISPUTED  B4    2 (1 denying)  "), "\(kept.standardOutput)")
+        // The command, pasted into a shell, reads the store copied.
+        let hint = try #require(copied.standardError.firstMatch(of: /\((isnad --db .* --impact) lists/)?.1)
+        let pasted = try ExternalTool.run(
+            "/bin/sh", ["-c", "isnad() { \"$ISNAD\" \"$@\"; }; " + hint], directory: cli.directory,
+            environment: ["ISNAD": CLIHarness.binary, "PATH": "/usr/bin:/bin"])
+        #expect(pasted.status == 0, "\(hint): \(pasted.standardError)")
+        #expect(pasted.standardOutput.hasPrefix("If informant-k (A) were discredited:"), "\(pasted.standardOutput)")
+        // A refusal's hint quotes the store and what was given as an id alike.
+        let refused = try cli.run(["copy"] + Self.sharing + ["--without-source", "Debrief Seven", "my store.db", "share-2.db"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: my store.db holds no source with the id \"Debrief Seven\" (isnad --db 'my store.db' source 'Debrief Seven' finds one by its title)\n",
+            "\(refused.standardError)")
+    }
+
+    @Test(
         "names are looked for as search folds them: diacritics, tatweel and an Arabic prefix letter aside, an id's hyphens as spaces, initials of two letters"
     )
     func mentionsFoldedAsSearch() throws {

@@ -97,7 +97,10 @@ enum CopyCommand: Command {
         let shown = weaker.prefix(weakerClaimsShown).map {
             "\(Text.printable($0.claimID)) \($0.before) → \($0.after)"
         }
-        let impact = withheld.map { "isnad --db \(source) source \(Text.printable($0)) --impact" }
+        // Commands to paste: the store and the id each one shell word.
+        let impact = withheld.map {
+            "isnad --db \(source.shellWord) source \(Text.printable(Text.shellWord($0))) --impact"
+        }
         return "\(counted(weaker.count, "claim")) kept \(weaker.count == 1 ? "reads" : "read") weaker without "
             + "\(withheld.count == 1 ? "it" : "them"): \(shown.joined(separator: "; "))\(weaker.count > shown.count ? "; …" : "")"
             + " (\(ListFormat.and(impact)) \(withheld.count == 1 ? "lists" : "list") each claim that would lose support, and how it would read)"
@@ -186,7 +189,7 @@ enum CopyCommand: Command {
         noteGradesBorneOutByWhatWent(thinned.unconfirmedGrades, from: source, context: context)
         if let readBackFailure {
             context.message(
-                "isnad: note: the copy is complete, but its grades could not be read back (\(readBackFailure)): isnad --db \(target) check looks at them"
+                "isnad: note: the copy is complete, but its grades could not be read back (\(readBackFailure)): isnad --db \(target.shellWord) check looks at them"
             )
         }
         if let lateSignal {

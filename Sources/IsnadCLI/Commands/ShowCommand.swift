@@ -267,8 +267,8 @@ enum ShowCommand: Command {
     /// How many aliases of each language the table names at most.
     static let aliasesShown = 20
 
-    /// The entity's name, aliases by language (past ``aliasesShown``, counted), description and
-    /// attributes, and what the history changed of it.
+    /// The entity's name, aliases by language (past ``aliasesShown``, counted), description
+    /// (labelled ``ExportStyle/descriptionLabel``) and attributes, and what the history changed of it.
     static func headerLines(_ entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
         lines.append(Bidi.heading(naming: entity, " · \(entity.type.rawValue)"))
@@ -284,8 +284,12 @@ enum ShowCommand: Command {
                             ? " … and \(more) more (" + Text.printable("isnad show \(entity.id) --format json") + " lists them)"
                             : "")))
         }
+        // Labelled as the exports label it: bare, the store's free text reads as fact right above
+        // the claims, which say how far a source supports the same thing.
         if let description = entity.description.map(ClaimPresentation.shown) {
-            lines.append(Bidi.line("  " + Bidi.isolate(Text.printable(description.text)) + description.more))
+            lines.append(
+                Bidi.line(
+                    "  \(ExportStyle.descriptionLabel): " + Bidi.isolate(Text.printable(description.text)) + description.more))
         }
         // Attributes a foreign file gave (with its producer or datasets) are that file's word:
         // said so before them, as a claim is never shown as a fact.

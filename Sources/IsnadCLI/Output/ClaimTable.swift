@@ -77,8 +77,7 @@ struct ClaimTable {
         let weight = presentation.graph.weigh(claim)
         guard let evidence = weight.strength?.evidence else { return }
         let store = presentation.store
-        var channels = String(weight.supportingChannels)
-        if weight.denyingChannels > 0 { channels += " (\(weight.denyingChannels) denying)" }
+        let channels = String(weight.supportingChannels) + EvidenceText.denyingChannels(weight.denyingChannels)
         table.append(
             leading.map { $0.value(claim) } + [
                 try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),

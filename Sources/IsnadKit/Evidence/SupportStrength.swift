@@ -126,18 +126,43 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     }
 
     /// The order of ``<`` as one value, for sorting many: each claim's strength worked out once.
-    public var rank: Rank { Rank(status: evidence.status, channels: supportingChannels, strength: claimStrength) }
+    public var rank: Rank {
+        Rank(status: evidence.status, channels: supportingChannels, strength: claimStrength, denyingChannels: denyingChannels)
+    }
 
     public struct Rank: Comparable, Hashable, Sendable, CustomStringConvertible {
         public let status: Evidence.Status
+        /// The supporting channels.
         public let channels: Int
         public let strength: ClaimStrength
+        /// Said in ``description``, not compared: equal ranks order alike (the status already
+        /// says a claim is disputed), and a sort that breaks ties by id keeps doing so.
+        public let denyingChannels: Int
 
-        /// `ALLEGED B4, 2 channels`: what a claims table's STATUS, BEST and CHANNELS say.
-        public var description: String { "\(strength), \(channels) \(channels == 1 ? "channel" : "channels")" }
+        /// `denyingChannels` left out by an order key that only sorts (a DOT pair's claims).
+        init(status: Evidence.Status, channels: Int, strength: ClaimStrength, denyingChannels: Int = 0) {
+            (self.status, self.channels, self.strength, self.denyingChannels) = (status, channels, strength, denyingChannels)
+        }
+
+        /// `ALLEGED B4, 2 channels`, `DISPUTED A2, 2 channels (1 denying)`: what a claims table's
+        /// STATUS, BEST and CHANNELS say.
+        public var description: String {
+            "\(strength), \(channels) \(channels == 1 ? "channel" : "channels")"
+                + EvidenceText.denyingChannels(denyingChannels)
+        }
 
         public static func < (lhs: Rank, rhs: Rank) -> Bool {
             (lhs.status, -lhs.channels, lhs.strength) < (rhs.status, -rhs.channels, rhs.strength)
+        }
+
+        public static func == (lhs: Rank, rhs: Rank) -> Bool {
+            (lhs.status, lhs.channels, lhs.strength) == (rhs.status, rhs.channels, rhs.strength)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(status)
+            hasher.combine(channels)
+            hasher.combine(strength)
         }
     }
 

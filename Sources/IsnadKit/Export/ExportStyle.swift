@@ -63,7 +63,8 @@ public enum ExportStyle {
     }
 
     /// What an entity's description is labelled with where an export shows it beside the claims
-    /// (a DOT node's tooltip; the HTML view's panel says the same in its own words, view.js): it
+    /// (a DOT node's tooltip; the HTML view's panel says the same in its own words, view.js), and
+    /// where `isnad show` prints it above them: it
     /// is the store's own free text, which no source, stance or grade weighs, and unlabelled it
     /// reads as fact beside the same relation drawn as a claim graded ALLEGED E2.
     public static let descriptionLabel = "Description (the store's note, not a weighed claim)"

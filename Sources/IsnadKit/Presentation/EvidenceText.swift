@@ -32,6 +32,12 @@ public enum EvidenceText {
         return text
     }
 
+    /// ` (1 denying)`: what a claims table's CHANNELS cell writes after the supporting channels
+    /// when some channels deny the claim (`2 (1 denying)`); empty when none does.
+    public static func denyingChannels(_ count: Int) -> String {
+        count > 0 ? " (\(count) denying)" : ""
+    }
+
     /// ` · denied by 1 source in 1 channel`, and when the deniers also support the claim (an
     /// article that reports a thing and disputes it in the next sentence), that they do: one
     /// voice against itself is not two voices.

@@ -35,14 +35,14 @@ extension StoreCopy {
         /// Withholding in a copy that keeps the history or the retractions, which hold it all.
         case keepsWhatHoldsIt(option: String, kept: String)
         /// No source of that id in the store copied.
-        case unknownSource(id: String, store: String)
+        case unknownSource(id: String, store: StoreLocation)
 
         public var description: String {
             switch self {
             case .keepsWhatHoldsIt(let option, let kept):
                 "\(option) needs \(kept): \(kept == "--without-history" ? "the history holds" : "the retractions hold") \(option == "--without-notes" ? "the notes" : "the withheld records") as they were"
             case .unknownSource(let id, let store):
-                "\(store) holds no source with the id \"\(Text.printable(id))\" (isnad --db \(store) source \(Text.printable(id)) finds one by its title)"
+                "\(store) holds no source with the id \"\(Text.printable(id))\" (isnad --db \(store.shellWord) source \(Text.printable(Text.shellWord(id))) finds one by its title)"
             }
         }
     }
@@ -99,7 +99,7 @@ extension StoreCopy {
                 }
             }
             if let missing = withheld.subtracting(present).sorted().first {
-                throw WithholdingError.unknownSource(id: missing, store: source.description)
+                throw WithholdingError.unknownSource(id: missing, store: source)
             }
             names += try Self.earlierNames(of: withheld, in: reader, source: source)
             // A stub stays where a source that stays relays it, or a stub does (the chain goes on

@@ -123,6 +123,20 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         PostgreSQLLocation.withoutPassword(connectionURI) + " (store \(storeName))"
     }
 
+    /// The URI without its password, naming the store with `store=NAME` when it is not
+    /// ``defaultStoreName``: what `--db` reads back as this store, where ``description`` says
+    /// `(store NAME)` for a reader.
+    public var uriNamingStore: String {
+        var uri = connectionURI
+        if storeName != PostgreSQLLocation.defaultStoreName {
+            // Before the fragment, which starts at the URI's first `#` (``init(uri:storeName:)``).
+            let fragmentStart = uri.firstIndex(of: "#") ?? uri.endIndex
+            let parameter = (uri[..<fragmentStart].contains("?") ? "&" : "?") + "store=\(storeName)"
+            uri.insert(contentsOf: parameter, at: fragmentStart)
+        }
+        return PostgreSQLLocation.withoutPassword(uri)
+    }
+
     /// `uri` without a password: `postgresql://alice:secret@host/db?password=x&sslmode=require`
     /// becomes `postgresql://alice@host/db?sslmode=require`; a client key's passphrase
     /// (`sslpassword=`) goes too. Control characters are escaped.
@@ -226,6 +240,17 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             self = .postgreSQL(try PostgreSQLLocation(uri: text, storeName: storeName))
         } else {
             self = .file(path: text)
+        }
+    }
+
+    /// The location as one shell word that `--db` (or `copy`'s FROM) reads back as this store,
+    /// for a command a message gives to paste: a path quoted as the shell needs it (a space in
+    /// it made two words), a PostgreSQL store as ``PostgreSQLLocation/uriNamingStore`` quoted
+    /// (its `&` sent the command to the background).
+    public var shellWord: String {
+        switch self {
+        case .file(let path): Text.printable(Text.shellWord(path))
+        case .postgreSQL(let location): Text.printable(Text.shellWord(location.uriNamingStore))
         }
     }
 
