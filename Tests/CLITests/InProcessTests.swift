@@ -587,7 +587,8 @@ struct InProcessTests {
         func held(_ text: String) -> String { lrm + rlm + text + rlm + lrm }
         let shown = onTerminal(["show", "sraya-alqds"]).split(separator: "\n").map(String.init)
         for line in [
-            lrm + "  " + held("الجناح العسكري لحركة الجهاد الإسلامي (تأسس 1981)."),
+            lrm + "  Description (the store's note, not a weighed claim): "
+                + held("الجناح العسكري لحركة الجهاد الإسلامي (تأسس 1981)."),
             lrm + "  founded: " + held("١٩٨١ (تقريبا)"),
             lrm + "      note: " + held("3 شهداء: غير موثوق!"),
             // A locator written left to right ("unverified: …") ends in its Arabic reason's run.
