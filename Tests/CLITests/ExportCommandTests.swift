@@ -7,13 +7,9 @@ import Testing
 struct ExportCommandTests {
     static var dot: String? { ExternalTool.path("dot") }
     static var xmllint: String? { ExternalTool.path("xmllint") }
-    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+    static let dataset = Repository.dataset
 
-    private func datasetStore() throws -> CLIHarness {
-        let cli = try CLIHarness.scoped
-        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
-        return cli
-    }
+    private func datasetStore() throws -> CLIHarness { try CLIHarness.withDataset }
 
     @Test(
         "the quote shown for a claim, and for its denial, is the same whatever order its equally strong citations were entered in"

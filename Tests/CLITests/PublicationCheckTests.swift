@@ -34,13 +34,7 @@ struct PublicationCheckTests {
         return cli
     }
 
-    private func datasetStore() throws -> CLIHarness {
-        let cli = try CLIHarness.scoped
-        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
-        let result = try cli.run(["import", dataset])
-        #expect(result.status == 0, "\(result.standardError)")
-        return cli
-    }
+    private func datasetStore() throws -> CLIHarness { try CLIHarness.withDataset }
 
     /// The claim ids of a listing's CSV, in its order.
     private func ids(_ csv: String) -> [String] {

@@ -5,13 +5,7 @@ import Testing
 /// The query commands on the seed dataset, run as the built binary.
 @Suite("Query commands end to end", .temporaryStore)
 struct QueryCommandTests {
-    private func datasetStore() throws -> CLIHarness {
-        let cli = try CLIHarness.scoped
-        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
-        let result = try cli.run(["import", dataset])
-        #expect(result.status == 0, "\(result.standardError)")
-        return cli
-    }
+    private func datasetStore() throws -> CLIHarness { try CLIHarness.withDataset }
 
     @Test("how is Hamas linked to Wilayat Sinai, according to whom: every hop names its source")
     func analystQuestion() throws {

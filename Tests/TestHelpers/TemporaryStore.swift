@@ -32,6 +32,22 @@ extension CLIHarness {
         }
     }
 
+    /// The running test's folder with the seed dataset imported into its default store, as a
+    /// newcomer following the README has it.
+    public static var withDataset: CLIHarness {
+        get throws {
+            let cli = try scoped
+            let result = try cli.run(["import", Repository.dataset])
+            guard result.status == 0 else { throw DatasetImportFailed(message: result.standardError) }
+            return cli
+        }
+    }
+
+    struct DatasetImportFailed: Error, CustomStringConvertible {
+        let message: String
+        var description: String { "the seed dataset was not imported: \(message)" }
+    }
+
     struct MissingTrait: Error, CustomStringConvertible {
         var description: String { "CLIHarness.scoped needs the test or its suite to have the .temporaryStore trait" }
     }

@@ -31,6 +31,9 @@ public enum Repository {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// The seed dataset's records, as the README has a newcomer import them.
+    public static var dataset: String { root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path }
+
     /// `../shared` beside the repository, as CI and a user's clone may have it.
     public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
 
