@@ -1041,7 +1041,7 @@ struct PairAggregateTests {
         for step in 0..<20_000 {
             let claim = try Self.claim(step * 7_919 % 20_000, tooltip: 100, line: 30)
             all.append(claim)
-            _ = pair.add(claim, subject: "a", object: "b", predicate: claim.id, family: "support")
+            _ = pair.add(claim, predicate: claim.id, family: "support")
         }
         let ordered = all.sorted(by: <)
         // 157 tooltips of 100 bytes and 156 separators of 2 fill 16,000 bytes; 517 lines of 30 and 516 of 1.
@@ -1049,7 +1049,7 @@ struct PairAggregateTests {
         #expect(pair.claimCount == 20_000)
         #expect(pair.shown.count == fits)
         #expect(pair.shown.map(\.id) == ordered.prefix(fits).map(\.id))
-        #expect(pair.strongest.predicate == ordered.first?.id)
+        #expect(pair.strongestPredicate == ordered.first?.id)
         #expect(pair.sharedFamily == "support")
     }
 

@@ -85,8 +85,7 @@ extension DOTWriter {
                     : nil
                 let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
                 if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
-                    claim, subject: edge.subject, object: edge.object, predicate: edge.predicate,
-                    family: vocabulary[edge.predicate]?.family, voices: voices)
+                    claim, predicate: edge.predicate, family: vocabulary[edge.predicate]?.family, voices: voices)
                 {
                     try spill.append(bytes)
                 }
@@ -94,9 +93,10 @@ extension DOTWriter {
         for key in pairs.keys.sorted() {
             guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)
+            let ends = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
             try appendPair(
-                pair, isSymmetric: key.hasSuffix("\u{0}"), isFiltered: !graph.options.filter.isEmpty, spill: spill,
-                vocabulary: vocabulary, to: &bytes)
+                pair, from: String(ends[0]), to: String(ends[1]), isSymmetric: ends.count == 3,
+                isFiltered: !graph.options.filter.isEmpty, spill: spill, vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
         try sink.write(tail())
@@ -130,19 +130,15 @@ extension DOTWriter {
             : "\(predicate) · \(status) \(evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")\(claimants)"
     }
 
-    /// One pair's edge; `isFiltered`: the export was given filters, which the command its tooltip
-    /// names for the claims it left out must be given too.
+    /// One pair's edge, `from` and `to` its ends as its key holds them (a symmetric pair's in
+    /// order); `isFiltered`: the export was given filters, which the command its tooltip names
+    /// for the claims it left out must be given too.
     func appendPair(
-        _ pair: PairAggregate, isSymmetric: Bool, isFiltered: Bool, spill: SpillFile, vocabulary: Vocabulary,
-        to bytes: inout [UInt8]
+        _ pair: PairAggregate, from: String, to: String, isSymmetric: Bool, isFiltered: Bool, spill: SpillFile,
+        vocabulary: Vocabulary, to bytes: inout [UInt8]
     ) throws {
         guard let first = pair.shown.first else { return }
-        let strongest = pair.strongest
-        let (from, to) =
-            isSymmetric
-            ? ([strongest.subject, strongest.object].min() ?? "", [strongest.subject, strongest.object].max() ?? "")
-            : (strongest.subject, strongest.object)
-        let color = ExportStyle.color(forPredicate: strongest.predicate, vocabulary: vocabulary)
+        let color = ExportStyle.color(forPredicate: pair.strongestPredicate, vocabulary: vocabulary)
         let language = options.language
         let status = first.rank.status
         let channels = first.rank.channels
@@ -231,7 +227,7 @@ extension DOTWriter {
             lines += on(pair.claims(supportedBy: named), of: pair.claimCount, saying: true)
         }
         guard let dispute = pair.strongestDispute else { return lines }
-        let disputed = Int(pair.disputedCount)
+        let disputed = pair.disputedCount
         if pair.claimCount > 1 {
             lines.append(
                 language == .ar
