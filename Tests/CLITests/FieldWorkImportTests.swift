@@ -283,6 +283,37 @@ struct FieldWorkImportTests {
     }
 
     @Test(
+        "with --base-entry, a conflict names the citation at its place at the base entry, found by its source, via and quote: not where it moved once either side took out an earlier citation",
+        arguments: [false, true])
+    func conflictNamesTheCitationAsItWasAtTheBase(storeTookItOut: Bool) throws {
+        let cli = try CLIHarness.scoped
+        // The claim of the core records, cited twice: "article" at 0, "police" at 1.
+        try cli.write(
+            "records.jsonl",
+            CoreCommandTests.records.replacingOccurrences(
+                of: #""credibility":2}]}"# + "\n" + #"{"record":"claim","id":"isis-claimed-attack""#,
+                with: #""credibility":2},{"source":"police","quote":"صرحت الشرطة","stance":"asserts","credibility":2}]}"#
+                    + "\n" + #"{"record":"claim","id":"isis-claimed-attack""#))
+        try change(cli, "team.db", ["import", "records.jsonl"], author: "desk")
+        #expect(try cli.run(["copy", "team.db", "field.db"]).status == 0)
+        // One side takes out citation 0, and regrades citation 1, now at 0; the other regrades citation 1.
+        let (removing, other) = storeTookItOut ? ("team.db", "field.db") : ("field.db", "team.db")
+        try change(cli, removing, ["set", "hamas-praised-attack", "citations[0]", "null"], author: "samir")
+        try change(cli, removing, ["set", "hamas-praised-attack", "citations[0].credibility", "4"], author: "samir")
+        try change(cli, other, ["set", "hamas-praised-attack", "citations[1].credibility", "5"], author: "samir")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let before = try team(cli)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
+        #expect(refused.status == 65)
+        let (ours, theirs) = storeTookItOut ? ("4 (entry 3, samir)", "5") : ("5 (entry 2, samir)", "4")
+        #expect(
+            refused.standardError.contains(
+                "  claim \"hamas-praised-attack\" citations[1].credibility: this store has \(ours), the file \(theirs)\n"),
+            "\(refused.standardError)")
+        #expect(try team(cli) == before)
+    }
+
+    @Test(
         "--base-entry that is not a whole number is a usage error (64); one past the store's last entry is refused (65) in one line",
         arguments: [
             (

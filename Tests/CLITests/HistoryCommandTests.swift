@@ -849,36 +849,105 @@ struct HistoryCommandTests {
             ), "\(log)")
     }
 
-    @Test(
-        "import --from history --without-source lists the kept records that still name the withheld source, as copy does, and a file named after it loses the id in the import's own line"
-    )
-    func historyImportNotesWhatStillNamesTheSource() throws {
+    /// A store whose history names an informant's debrief, "debrief-7" (by "Kamāl Nasser", at an
+    /// intranet url), and two records that name it still: an entity written "KAMAL NASSER" and
+    /// another source at the same url; its history written to `debrief-7.hist`.
+    private func historyNamingAWithheldSource() throws -> CLIHarness {
         let cli = try CLIHarness.scoped
         // Added one by one: an import's entry names its records, and holds no line of them.
         #expect(try cli.run(["--db", "w.db", "init"]).status == 0)
         for command in [
             [
                 "add", "source", "--id", "debrief-7", "--type", "other", "--title", "Nightjar Debrief", "--source-author",
-                "Kamal Nasser", "--url", "https://intranet.test/nightjar", "--reliability", "B",
+                "Kamāl Nasser", "--url", "https://intranet.test/nightjar", "--reliability", "B",
             ],
-            ["add", "entity", "--type", "person", "--name", "Kamal Nasser"],
+            ["add", "entity", "--type", "person", "--name", "KAMAL NASSER"],
             ["add", "source", "--type", "other", "--title", "Intranet mirror", "--url", "https://intranet.test/nightjar"],
         ] {
             let added = try cli.run(["--db", "w.db"] + command)
             #expect(added.status == 0, "\(added.standardError)")
         }
         try cli.write("debrief-7.hist", try cli.run(["--db", "w.db", "export", "history"]).standardOutput)
+        return cli
+    }
+
+    /// The fields of `historyNamingAWithheldSource`'s records that still name the source.
+    private static let fieldsNamingTheSource =
+        #"3 fields: entry 2: entity "kamal-nasser" id, entry 2: entity "kamal-nasser" name, entry 3: source "intranet-mirror" url; "#
+
+    @Test(
+        "import --from history --without-source lists the kept records that still name the withheld source, found as copy finds them (case and accents folded), and a file named after it loses the id in the import's own line"
+    )
+    func historyImportNotesWhatStillNamesTheSource() throws {
+        let cli = try historyNamingAWithheldSource()
         let imported = try cli.run([
             "--db", "bank.db", "import", "--from", "history", "debrief-7.hist", "--without-source", "debrief-7",
         ])
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(
             imported.standardError.contains(
-                #"isnad: note: what the import keeps still names a withheld source (its id, title, author or url) in 2 fields: entry 2: entity "kamal-nasser" name, entry 3: source "intranet-mirror" url; read them (isnad log): an imported entry is not taken out again, nor undone; to read them before an import, import into a new store first (isnad --db scratch.db import --from history …)"#
-                    + "\n"), "\(imported.standardError)")
+                "isnad: note: what the import keeps still names a withheld source (its id, title, author or url) in "
+                    + Self.fieldsNamingTheSource
+                    + "read them (isnad log): an imported entry is not taken out again, nor undone; isnad import --from history --dry-run lists such fields before an import\n"
+            ), "\(imported.standardError)")
         let log = try cli.run(["--db", "bank.db", "log", "--limit", "0"]).standardOutput
         #expect(log.contains("import --from history withheld-source.hist --without-source withheld-source\n"), "\(log)")
         #expect(!log.contains("debrief-7"), "\(log)")
+        // The copy's scan of its records finds the same fields: one search for both.
+        let copied = try cli.run([
+            "copy", "w.db", "copy.db", "--without-source", "debrief-7", "--without-history", "--without-retractions",
+        ])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.contains(
+                "in 3 fields: entity kamal-nasser (id), entity kamal-nasser (name), source intranet-mirror (url); "),
+            "\(copied.standardError)")
+    }
+
+    @Test(
+        "import --from history --dry-run says what the import would append and the notes it would give, and writes nothing: no store made, a store's history left as it was"
+    )
+    func historyImportDryRun() throws {
+        let cli = try historyNamingAWithheldSource()
+        let arguments = ["import", "--from", "history", "debrief-7.hist", "--without-source", "debrief-7"]
+        // No store: none is made.
+        let intoNone = try cli.run(["--db", "bank.db"] + arguments + ["--dry-run"])
+        #expect(intoNone.status == 0, "\(intoNone.standardError)")
+        #expect(
+            intoNone.standardError
+                == "withheld 1 source from 2 entries, their command lines with it\n"
+                + "isnad: note: what the import would keep still names a withheld source (its id, title, author or url) in "
+                + Self.fieldsNamingTheSource
+                + "an imported entry is not taken out again, nor undone: to read them whole before an import, import into a new store first (isnad --db scratch.db import --from history …)\n"
+                + "would import 3 history entries as entries 1 to 3 (and this import as entry 4); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file; nothing written (--dry-run)\n",
+            "\(intoNone.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("bank.db")))
+        // A store with a history: the dry run numbers the entries after its own, and leaves it as it was.
+        #expect(try cli.run(["--db", "bank.db", "init"]).status == 0)
+        #expect(
+            try cli.run(["--db", "bank.db", "add", "entity", "--type", "person", "--name", "Zed", "--id", "zed"]).status == 0)
+        let before = try cli.run(["--db", "bank.db", "export", "history"]).outputBytes
+        let dry = try cli.run(["--db", "bank.db"] + arguments + ["--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(dry.standardError.contains(" in 3 fields: entry 3: entity "), "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasSuffix(
+                "would import 3 history entries as entries 2 to 4 (and this import as entry 5); nothing written (--dry-run)\n"),
+            "\(dry.standardError)")
+        #expect(try cli.run(["--db", "bank.db", "export", "history"]).outputBytes == before)
+        // The import itself then does what the dry run said.
+        let imported = try cli.run(["--db", "bank.db"] + arguments)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            imported.standardError.hasSuffix(
+                "imported 3 history entries as entries 2 to 4 (isnad log shows them, and this import as entry 5)\n"),
+            "\(imported.standardError)")
+        // Run again, a dry run finds every entry here already.
+        let again = try cli.run(["--db", "bank.db"] + arguments + ["--dry-run"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardError.hasSuffix(
+                "every entry is already in this store's history (3 entries): nothing imported\n"), "\(again.standardError)")
     }
 
     @Test(

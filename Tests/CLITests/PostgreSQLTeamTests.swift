@@ -87,6 +87,14 @@ struct PostgreSQLTeamTests {
         #expect(
             try cli.run(["add", "entity", "--type", "person", "--name", "Zed", "--id", "zed", "--author", "alice"]).status == 0)
         try cli.write("h.jsonl", try cli.run(["export", "history"]).standardOutput)
+        // A dry run says the same, and writes nothing: its transaction is rolled back.
+        let before = try cli.run(["--db", team.uri, "export", "history"]).outputBytes
+        let dry = try cli.run(["--db", team.uri(as: team.bob), "import", "--from", "history", "h.jsonl", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.contains("would import 1 history entry as entry 2 (and this import as entry 3)")
+                && dry.standardError.hasSuffix("; nothing written (--dry-run)\n"), "\(dry.standardError)")
+        #expect(try cli.run(["--db", team.uri, "export", "history"]).outputBytes == before)
         let imported = try cli.run(["--db", team.uri(as: team.bob), "import", "--from", "history", "h.jsonl"])
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(

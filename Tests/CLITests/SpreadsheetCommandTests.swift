@@ -621,8 +621,8 @@ struct SpreadsheetCommandTests {
                 "--max-line-bytes does not apply to an import of csv, only to an import of jsonl, stix, ftm and history"
             ),
             (
-                ["import", "--from", "history", "h.jsonl", "--dry-run"],
-                "--dry-run does not apply to an import of history, only to an import of jsonl, stix, ftm and csv"
+                ["import", "--from", "history", "h.jsonl", "--strict"],
+                "--strict does not apply to an import of history, only to an import of jsonl, stix and ftm"
             ),
             (
                 ["import", "--from", "history", "h.jsonl", "--max-errors", "3"],

@@ -3,13 +3,15 @@ import IsnadKit
 
 /// `isnad import --from history FILE`: the lines of `isnad export history`, appended to this
 /// store's history in one transaction, so that `isnad log` shows them; the records themselves
-/// come with `export jsonl`.
+/// come with `export jsonl`. With `--dry-run` the transaction is rolled back, as a dry run of
+/// records is: the same summary and notes, before anything is written.
 extension ImportCommand {
     /// An import of history lines (`HistoryLines` reads and checks them); `maximumLineLength` is
     /// `--max-line-bytes`.
     /// `withholding`: the sources `--without-source` keeps out of the entries.
     static func importHistory(
-        _ paths: [String], maximumLineLength: Int?, withholding: Set<String>, author: String?, context: Context
+        _ paths: [String], maximumLineLength: Int?, withholding: Set<String>, author: String?, isDryRun: Bool,
+        context: Context
     ) throws {
         var entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
         var withheldNote: String?
@@ -42,7 +44,7 @@ extension ImportCommand {
                     "isnad: note: \"\(Text.printable(id))\" was the id of \(sources.count) sources in this history (\(shown) now): each is withheld; name a source by its id now to keep the others"
             }
         }
-        let store = try context.openStore(.create)
+        let store = isDryRun ? try storeForDryRun(context) : try context.openStore(.create)
         // A history imported again (or grown since) is not listed twice: the entries this store
         // holds already are left as they are, and the others appended after its own.
         let kept = try store.keptEntries(among: entries)
@@ -51,8 +53,8 @@ extension ImportCommand {
         var description = try context.change(author: author)
         // The import's own command line would name what it withheld, in this store's history for good.
         description.command = HistoryLines.command(description.command, withholding: withholding)
-        let first = try store.appendHistory(entries, kept: kept, by: description)
-        if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
+        let first = try store.appendHistory(entries, kept: kept, by: description, isDryRun: isDryRun)
+        if store.wasCreated, !isDryRun { context.message("created \(context.shownDatabasePathWithOrigin)") }
         if let withheldNote, let first {
             context.message(withheldNote)
             otherSourcesNotes.forEach(context.message)
@@ -64,8 +66,14 @@ extension ImportCommand {
             if !listed.isEmpty {
                 let count = listed.count + beyond
                 let shown = listed.map { Text.printable($0) }.joined(separator: ", ")
+                let them = count == 1 ? "it" : "them"
+                // Said before the import by a dry run: once imported, an entry stays.
+                let advice =
+                    isDryRun
+                    ? "an imported entry is not taken out again, nor undone: to read \(them) whole before an import, import into a new store first (isnad --db scratch.db import --from history …)"
+                    : "read \(them) (isnad log): an imported entry is not taken out again, nor undone; isnad import --from history --dry-run lists such fields before an import"
                 context.message(
-                    "isnad: note: what the import keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(beyond > 0 ? ", …" : ""); read \(count == 1 ? "it" : "them") (isnad log): an imported entry is not taken out again, nor undone; to read them before an import, import into a new store first (isnad --db scratch.db import --from history …)"
+                    "isnad: note: what the import \(isDryRun ? "would keep" : "keeps") still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(beyond > 0 ? ", …" : ""); \(advice)"
                 )
             }
         }
@@ -80,7 +88,9 @@ extension ImportCommand {
                 ? "; a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file"
                 : ""
             context.message(
-                "imported \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (isnad log shows them, and this import as entry \(first + appended))\(records)"
+                isDryRun
+                    ? "would import \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (and this import as entry \(first + appended))\(records); nothing written (--dry-run)"
+                    : "imported \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (isnad log shows them, and this import as entry \(first + appended))\(records)"
             )
         } else if !kept.isEmpty {
             context.message(

@@ -36,7 +36,8 @@ enum ImportCommand: Command {
             --from history appends the lines of isnad export history to this store's history (isnad log), not
             its records, and records the import itself as an entry of its own (who, when, which file). An entry
             carries the records as they were then, a record refused since included: --without-source S keeps a
-            source out of them (its record, its citations, the command lines that name it).
+            source out of them (its record, its citations, the command lines that name it); --dry-run says what
+            it would append, and which kept fields still name the source, and writes nothing.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
         options: [
@@ -54,7 +55,7 @@ enum ImportCommand: Command {
     /// The formats read as records (JSON Lines, STIX, FtM), which the record options apply to.
     static let recordFormats: [ExchangeFormat] = [.jsonl, .stix, .ftm]
 
-    static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.").only(for: recordFormats + [.csv])
+    static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.").only(for: recordFormats + [.csv, .history])
     static let replaces = Flag(
         "replace",
         help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."
@@ -105,6 +106,20 @@ enum ImportCommand: Command {
         }
     }
 
+    /// The store a dry run writes into and rolls back: the store opened for a dry run, or,
+    /// where there is none, an empty one in memory, which the input is checked against. An empty
+    /// file (touch) is checked against as no store is, and left empty, not made a store.
+    static func storeForDryRun(_ context: Context) throws -> GraphStore {
+        let isEmptyFile =
+            if case .file(let path) = context.storeLocation {
+                FileSystem.regularFileSize(path) == 0 && (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
+            } else {
+                false
+            }
+        return try context.storeExists() && !isEmptyFile
+            ? try context.openStore(.dryRun) : try GraphStore(path: GraphStore.inMemory, access: .create)
+    }
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // Standard input can be read once: a second `-` would read nothing, and say it was read.
         if arguments.positionals.filter({ $0 == "-" }).count > 1 {
@@ -116,7 +131,7 @@ enum ImportCommand: Command {
             return try importHistory(
                 arguments.positionals, maximumLineLength: try arguments.value(maximumLineBytes),
                 withholding: Set(try arguments.values(withoutSource)),
-                author: try arguments.value(HistoryOptions.author), context: context)
+                author: try arguments.value(HistoryOptions.author), isDryRun: arguments.isSet(isDryRun), context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
             try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")
@@ -152,24 +167,8 @@ enum ImportCommand: Command {
         let progress = ProgressLine(
             isEnabled: context.isStandardErrorTerminal, erasesByEscape: context.environment["TERM"] != "dumb",
             width: context.progressWidth, write: context.rawStandardError)
-        // Whether this import creates its store: asked of a file only (on PostgreSQL asking would
-        // open the store, and upgrade an old one, on a connection of its own).
-        let isFile = if case .file = context.storeLocation { true } else { false }
-        // A dry run writes nothing: an empty file (touch) is checked against as no store is, and
-        // left empty, not made a store.
-        let isEmptyFile =
-            if case .file(let path) = context.storeLocation {
-                FileSystem.regularFileSize(path) == 0 && (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
-            } else {
-                false
-            }
-        let storeExists = isFile || options.dryRun ? try context.storeExists() && !(options.dryRun && isEmptyFile) : true
         func importing() throws -> (GraphStore, Importer.Summary) {
-            // A dry run against no store checks the input against an empty one, in memory.
-            let store =
-                !options.dryRun
-                ? try context.openStore(.create)
-                : storeExists ? try context.openStore(.dryRun) : try GraphStore(path: GraphStore.inMemory, access: .create)
+            let store = options.dryRun ? try storeForDryRun(context) : try context.openStore(.create)
             do {
                 let summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
                 progress.clear()

@@ -48,8 +48,9 @@ extension HistoryLines {
         public var names: Set<String> = []
     }
 
-    /// Where the kept record lines of `entries` still name a withheld source (`names`, whole
-    /// words, as a command line is matched): `entity "kamal-nasser" name`, a field of a record
+    /// Where the kept record lines of `entries` still name a withheld source (`names`, looked
+    /// for as `isnad copy --without-source` looks for them in a copy's records: folded, as words
+    /// of their own, ``WithheldNames``): `entity "kamal-nasser" name`, a field of a record
     /// line, each once an entry, with the entry's number as `number` gives it (nil: left out,
     /// an entry the store holds already). The first `limit` are listed, the rest counted, so a
     /// large history holds no more than that in memory.
@@ -58,7 +59,7 @@ extension HistoryLines {
     ) -> (listed: [String], beyond: Int) {
         var listed: [String] = []
         var beyond = 0
-        let names = names.filter { !$0.isEmpty }
+        let names = WithheldNames(names)
         guard !names.isEmpty else { return ([], 0) }
         for (index, entry) in entries.enumerated() {
             guard let shown = number(index) else { continue }
@@ -67,7 +68,7 @@ extension HistoryLines {
                 for line in [change.before, change.after].compactMap({ $0 }) {
                     guard case .object(let object)? = try? JSONParser.parse(line) else { continue }
                     for member in object.members where !fields.contains(member.key) {
-                        if strings(in: member.value).contains(where: { text in names.contains { holds(text, word: $0) } }) {
+                        if strings(in: member.value).contains(where: names.isNamed(in:)) {
                             fields.append(member.key)
                         }
                     }

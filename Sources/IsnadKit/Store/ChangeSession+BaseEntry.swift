@@ -88,15 +88,17 @@ extension ChangeSession {
                 let setter =
                     entries.indices.last { !RecordDiff.sameBytes(fields[$0].values[key], fields[$0 + 1].values[key]) }
                     .map { entries[$0] } ?? first
-                // A citation this store no longer has (taken out, or its quote edited) is named
-                // at its place at `base`, where the file's store had it when it was copied (in the
-                // record the import wrote, it follows this store's citations), and a side without
-                // it is said to have no such citation, not to lack the field.
+                // A citation is named at its place at `base`, found by its key (source, via,
+                // quote): where both stores had it when the copy was made, not where either has it
+                // now (one took out an earlier citation: it moved up; this store no longer has it:
+                // in the record the import wrote, it follows this store's citations). One added
+                // since is named where this store has it, else the file. A side without it is
+                // said to have no such citation, not to lack the field.
                 let theirsShown = file.hasCitation(of: key) ? MergedFields.shown(theirs) : "has \(MergedFields.noSuchCitation)"
                 conflicts.append(
                     .init(
                         text:
-                            "\(name) \(currentFields.path(of: key, elseAsIn: baseFields, file)): this store has \(currentFields.hasCitation(of: key) ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)"
+                            "\(name) \(baseFields.path(of: key, elseAsIn: currentFields, file)): this store has \(currentFields.hasCitation(of: key) ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)"
                     ))
             }
             guard !kept.isEmpty, conflicts.isEmpty else { continue }

@@ -98,11 +98,13 @@ extension GraphStore {
     /// store's own follows them, in the same transaction: the import itself (who ran it, when,
     /// its command line, which names the file), changing no record, so that whoever appended
     /// another store's entries is recorded beside them (``entriesAppended(by:)``). Returns the
-    /// number the first appended entry was given, or nil when none was.
+    /// number the first appended entry was given, or nil when none was. A dry run (`isDryRun`)
+    /// writes all of it, as an import would, and rolls the transaction back, as a dry run of an
+    /// import of records does: what an import would do is checked, and nothing is kept.
     @discardableResult
-    public func appendHistory(_ entries: [HistoryEntry], kept: [Int: Int] = [:], by description: ChangeDescription?)
-        throws -> Int?
-    {
+    public func appendHistory(
+        _ entries: [HistoryEntry], kept: [Int: Int] = [:], by description: ChangeDescription?, isDryRun: Bool = false
+    ) throws -> Int? {
         let appended = entries.filter { kept[$0.number] == nil }
         guard !appended.isEmpty else { return nil }
         // Renumbered, a repeated number would take another entry's place, and an undo naming an
@@ -154,13 +156,13 @@ extension GraphStore {
                     .integer(Int64(HistoryEntry.Origin.importOfHistory.rawValue)),
                 ])
             }
-            return .commit
+            return isDryRun ? .rollback : .commit
         }
         return first
     }
 
     /// The entries the import of history `number` appended (the travelled entries just before
-    /// it: ``appendHistory(_:kept:by:)`` writes them and it at once, numbered in a row), or nil
+    /// it: ``appendHistory(_:kept:by:isDryRun:)`` writes them and it at once, numbered in a row), or nil
     /// when `number` is no such import.
     public func entriesAppended(by number: Int) throws -> ClosedRange<Int>? {
         let origin = try database.cached("SELECT travelled FROM change WHERE id = ?1").scalarInteger([

@@ -51,10 +51,9 @@ extension StoreCopy {
     /// copied, in passes over its citations and claims that hold only what is withheld.
     final class WithholdingPlan {
         let withholding: Withholding
-        /// What names a withheld source (its id, title and the part in brackets, author, url, and the
-        /// ids they would make), folded as ``folded(_:)`` folds: a field that stays and holds one is
-        /// pointed out, not changed.
-        private var names: [String] = []
+        /// What names a withheld source (its ids, titles, authors and urls, now and before): a
+        /// field that stays and holds one is pointed out, not changed.
+        private var names = WithheldNames([])
         /// The kept records' fields that hold one of `names` (`source hadera-2022-article (text)`),
         /// each once, the first thousand: enough to say where to read.
         private(set) var mentions: [String] = []
@@ -78,6 +77,7 @@ extension StoreCopy {
             self.withholding = withholding
             let withheld = withholding.sources
             guard !withheld.isEmpty else { return }
+            var names: [String] = []
             var present: Set<String> = []
             // The stubs of an earlier such copy keep their names: the new ones take others.
             var stubNames: Set<String> = []
@@ -171,14 +171,7 @@ extension StoreCopy {
                 }
             }
             entities = ended
-            // A title's translation in brackets is looked for alone too, as a text quoting it would
-            // give it; and each as an id made of it (a claim id an analyst typed, `khaled-nasser-says`).
-            names += names.flatMap {
-                $0.split(whereSeparator: { "()[]".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-            }
-            names += names.map(Identifier.slug(from:))
-            // Two letters at least, as words of their own: an informant's initials ("per KN").
-            names = Array(Set(names.map(Self.folded).filter { $0.count >= 2 })).sorted()
+            self.names = WithheldNames(names)
         }
 
         /// The ids, titles, authors and urls the `withheld` sources had before, as the history of the
@@ -214,82 +207,11 @@ extension StoreCopy {
             "citation": ["quote", "quote_en", "locator"],
         ]
 
-        /// Text as names are looked for in it, folded as names are for search (``NameKey/normalize(_:)``:
-        /// case, diacritics, tatweel, invisible characters, Arabic letter variants, punctuation and
-        /// white space: a title quoted across a line break, `debrief 7` for `debrief-7`).
-        private static func folded(_ text: String) -> String { NameKey.normalize(text) }
-
-        /// Whether `text` holds `name` as words of its own: not inside a longer word ("leaked
-        /// document a" is not in "the leaked document attributed to him"). Searched as bytes:
-        /// Foundation's `range(of:)` took half the time of a copy that withheld.
-        private static func holds(_ text: String, word name: String) -> Bool {
-            var (text, name) = (text, name)
-            return text.withUTF8 { haystack in
-                name.withUTF8 { needle in
-                    guard let base = haystack.baseAddress, let wanted = needle.baseAddress, !needle.isEmpty else {
-                        return false
-                    }
-                    var start = 0
-                    let last = haystack.count - needle.count
-                    while start <= last {
-                        // The first byte found by memchr, the rest compared by memcmp.
-                        guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
-                        let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + offset, wanted, needle.count) == 0, startsWord(at: offset, in: haystack),
-                            !isWord(scalarAt: offset + needle.count, in: haystack)
-                        {
-                            return true
-                        }
-                        start = offset + 1
-                    }
-                    return false
-                }
-            }
-        }
-
-        /// Whether the character that starts at byte `index` is a letter or a digit.
-        private static func isWord(scalarAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard index < bytes.count else { return false }
-            let scalar = String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self).unicodeScalars.first
-            return scalar.map(isWord) ?? false
-        }
-
-        /// Whether a word starts at byte `index`: nothing before it but a space or punctuation, or
-        /// an Arabic one-letter prefix written onto it (و ف ب ل ك: وخالد is "and Khaled").
-        private static func startsWord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard index > 0 else { return true }
-            guard isWord(scalarBefore: index, in: bytes) else { return true }
-            let start = scalarStart(before: index, in: bytes)
-            let prefix = String(decoding: bytes[start..<index], as: UTF8.self)
-            return ["و", "ف", "ب", "ل", "ك"].contains(prefix) && !isWord(scalarBefore: start, in: bytes)
-        }
-
-        /// Whether the character that ends just before byte `index` is a letter or a digit.
-        private static func isWord(scalarBefore index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard index > 0 else { return false }
-            let start = scalarStart(before: index, in: bytes)
-            let scalar = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first
-            return scalar.map(isWord) ?? false
-        }
-
-        /// The byte at which the character that ends just before byte `index` starts (UTF-8: back
-        /// over its continuation bytes).
-        private static func scalarStart(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var start = index - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            return start
-        }
-
-        private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
-
         /// Notes which of the kept `row`'s free-text fields name a withheld source.
         func lookForMentions(in row: [String?], of table: StoreCopy.Table) {
             guard !names.isEmpty, let fields = Self.freeText[table.name] else { return }
             for field in fields {
-                guard let index = table.columns.firstIndex(of: field), let text = row[index].map(Self.folded),
-                    names.contains(where: { Self.holds(text, word: $0) })
+                guard let index = table.columns.firstIndex(of: field), let text = row[index], names.isNamed(in: text)
                 else { continue }
                 let record =
                     switch table.name {
