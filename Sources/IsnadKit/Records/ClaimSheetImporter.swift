@@ -286,7 +286,10 @@ private final class RowImporter {
     /// Notes the first pair of citations of `claim` (as it is to be written) that the rows gave,
     /// one passage for the claim and against it. `rowClaim` is the claim as the rows gave it.
     private func readSelfDispute(of claim: Claim, as rowClaim: Claim) {
-        guard !disputedClaims.contains(claim.id) else { return }
+        // Most claims have no denial, and need no row's place looked up.
+        guard !disputedClaims.contains(claim.id),
+            claim.citations.contains(where: { $0.stance == .denies && $0.retraction == nil })
+        else { return }
         let places = claim.citations.map { given[givenKey(rowClaim, $0)]?.place }
         guard let dispute = SelfDispute.first(in: claim.citations, comparing: { places[$0] != nil }),
             let first = places[dispute.earlier], let second = places[dispute.later]
