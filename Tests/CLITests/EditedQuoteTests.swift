@@ -250,6 +250,22 @@ struct EditedQuoteTests {
                 #"listing.csv:2:20: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1"#
             ), "\(refused.standardError)")
         #expect(try cli.storeState(["--db", store]) == before)
+        // The edited quote given with the stored one, for the claim and against it: refused the same.
+        try cli.write(
+            "both.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,denies,2
+            hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,4
+
+            """)
+        let disputed = try cli.run(["--db", store, "import", "both.csv"])
+        #expect(disputed.status == 65)
+        #expect(
+            disputed.standardError.contains(
+                #"both.csv:3:5: quote: claim "hamas-isis": quotes (reports «which feeds the claim that Hamas cooperates with ISIS») the passage of "article" that line 2 quotes (denies"#
+            ), "\(disputed.standardError)")
+        #expect(try cli.storeState(["--db", store]) == before)
     }
 
     @Test("a sheet that gives the stored citation too, in a later row, leaves nothing out: both are kept")
