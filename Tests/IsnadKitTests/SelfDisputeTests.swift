@@ -29,7 +29,7 @@ struct SelfDisputeTests {
                 == SelfDispute(earlier: 0, later: 1))
     }
 
-    @Test("not found: one side only, another claimant, lines apart, a retracted citation, or a citation not compared")
+    @Test("not found: one side only, another claimant, lines apart, a retracted citation, a citation not compared, no new one")
     func notFound() {
         let long = "which feeds the claim that Hamas cooperates with ISIS"
         let short = "Hamas cooperates with ISIS"
@@ -43,6 +43,10 @@ struct SelfDisputeTests {
         #expect(SelfDispute.first(in: [Self.citation(long, .asserts), Self.citation(short, .denies, retracted: true)]) == nil)
         #expect(
             SelfDispute.first(in: [Self.citation(long, .asserts), Self.citation(short, .denies)], comparing: { $0 == 1 }) == nil)
+        // A pair neither of whose citations is new was compared before (a sheet's earlier batch).
+        let pair = [Self.citation(long, .asserts), Self.citation(short, .denies)]
+        #expect(SelfDispute.first(in: pair, new: { _ in false }) == nil)
+        #expect(SelfDispute.first(in: pair, new: { $0 == 0 }) == SelfDispute(earlier: 0, later: 1))
         // Two passages of one source: no dispute of one passage.
         #expect(SelfDispute.first(in: [Self.citation(short, .asserts), Self.citation("Hamas denies any link", .denies)]) == nil)
     }

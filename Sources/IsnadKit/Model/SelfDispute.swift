@@ -11,21 +11,38 @@ public struct SelfDispute: Sendable, Equatable {
 
     /// The first such pair among the standing citations of `citations` that `isCompared` takes
     /// (an import compares the citations its input gave, not those the store held before it),
-    /// each compared with the claimant's first ``QuotedPassage/comparedAtMost``.
-    public static func first(in citations: [Citation], comparing isCompared: (Int) -> Bool = { _ in true })
-        -> SelfDispute?
-    {
+    /// each compared with the claimant's first ``QuotedPassage/comparedAtMost``; of those, only
+    /// pairs of which `isNew` takes one (a sheet's claim, written once a batch, has its earlier
+    /// pairs compared when they were written).
+    public static func first(
+        in citations: [Citation], comparing isCompared: (Int) -> Bool = { _ in true },
+        new isNew: (Int) -> Bool = { _ in true }
+    ) -> SelfDispute? {
         // Only a claim with a standing denial can dispute itself: most have none, and cost a scan.
         guard citations.contains(where: { $0.stance == .denies && $0.retraction == nil }) else { return nil }
+        // The claimants that deny and also assert or report, found before any passage is worked
+        // out: a sheet's claim is looked at each time a batch writes it, and most denials are
+        // another source's.
+        var sides: [String: (denies: Bool, supports: Bool)] = [:]
+        func claimantKey(_ citation: Citation) -> String { citation.source + "\u{0}" + (citation.via ?? "") }
+        for (index, citation) in citations.enumerated() where citation.retraction == nil && isCompared(index) {
+            let denies = citation.stance == .denies
+            let held = sides[claimantKey(citation)] ?? (false, false)
+            sides[claimantKey(citation)] = (held.denies || denies, held.supports || !denies)
+        }
+        guard sides.values.contains(where: { $0.denies && $0.supports }) else { return nil }
         var byClaimant: [String: [(index: Int, passage: QuotedPassage)]] = [:]
         for (index, citation) in citations.enumerated() where citation.retraction == nil && isCompared(index) {
-            let claimant = citation.source + "\u{0}" + (citation.via ?? "")
+            let claimant = claimantKey(citation)
+            guard let side = sides[claimant], side.denies && side.supports else { continue }
             let earlier = byClaimant[claimant, default: []]
             guard earlier.count < QuotedPassage.comparedAtMost else { continue }
             let passage = QuotedPassage(citation.quote)
+            let isLaterNew = isNew(index)
             for (earlierIndex, earlierPassage) in earlier {
                 let other = citations[earlierIndex]
-                guard (other.stance == .denies) != (citation.stance == .denies), other.key != citation.key,
+                guard isLaterNew || isNew(earlierIndex),
+                    (other.stance == .denies) != (citation.stance == .denies), other.key != citation.key,
                     other.mayStandAtThePlaceOf(citation), earlierPassage.holdsOrIsWithin(passage)
                 else { continue }
                 return SelfDispute(earlier: earlierIndex, later: index)

@@ -285,13 +285,16 @@ private final class RowImporter {
 
     /// Notes the first pair of citations of `claim` (as it is to be written) that the rows gave,
     /// one passage for the claim and against it. `rowClaim` is the claim as the rows gave it.
-    private func readSelfDispute(of claim: Claim, as rowClaim: Claim) {
+    /// `written` holds the places of the citations this write gave (nil: all of them).
+    private func readSelfDispute(of claim: Claim, as rowClaim: Claim, written: Set<Int>? = nil) {
         // Most claims have no denial, and need no row's place looked up.
         guard !disputedClaims.contains(claim.id),
             claim.citations.contains(where: { $0.stance == .denies && $0.retraction == nil })
         else { return }
         let places = claim.citations.map { given[givenKey(rowClaim, $0)]?.place }
-        guard let dispute = SelfDispute.first(in: claim.citations, comparing: { places[$0] != nil }),
+        guard
+            let dispute = SelfDispute.first(
+                in: claim.citations, comparing: { places[$0] != nil }, new: { written?.contains($0) ?? true }),
             let first = places[dispute.earlier], let second = places[dispute.later]
         else { return }
         disputedClaims.insert(claim.id)
@@ -676,6 +679,8 @@ private final class RowImporter {
             let asRead = Citation.key(source: held.source, via: held.via, quote: ClaimSheet.asRead(held.quote))
             if storedByQuoteAsRead[asRead] == nil { storedByQuoteAsRead[asRead] = index }
         }
+        // The places of the citations this write gives, for the pairs a self-dispute is looked for in.
+        var written: Set<Int> = []
         for (position, var citation) in new.citations.enumerated() {
             let index =
                 storedByKey[citation.key]
@@ -688,6 +693,7 @@ private final class RowImporter {
                     return isSame ? index : nil
                 }
             guard let index else {
+                written.insert(stored.citations.count)
                 storedByKey[citation.key] = stored.citations.count
                 stored.citations.append(citation)
                 if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id.hashValue) }
@@ -705,10 +711,11 @@ private final class RowImporter {
                 lastGiven[stored.id, default: [:]][citation.key] = citation.hashValue
             }
             stored.citations[index] = citation
+            written.insert(index)
             // The stored citation, its quote as stored: given by a row, it is not left out.
             readRequoted(citation, of: asStored, isFirst: isFirstTouch && position == 0, at: quotePlaces[position])
         }
-        readSelfDispute(of: stored, as: claim)
+        readSelfDispute(of: stored, as: claim, written: written)
         try session.put(.claim(stored))
     }
 
