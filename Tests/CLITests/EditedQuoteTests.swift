@@ -250,6 +250,22 @@ struct EditedQuoteTests {
                 #"listing.csv:2:20: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1"#
             ), "\(refused.standardError)")
         #expect(try cli.storeState(["--db", store]) == before)
+        // The edited quote given with the stored one, for the claim and against it: refused the same.
+        try cli.write(
+            "both.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,denies,2
+            hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,4
+
+            """)
+        let disputed = try cli.run(["--db", store, "import", "both.csv"])
+        #expect(disputed.status == 65)
+        #expect(
+            disputed.standardError.contains(
+                #"both.csv:3:5: quote: claim "hamas-isis": quotes (reports «which feeds the claim that Hamas cooperates with ISIS») the passage of "article" that line 2 quotes (denies"#
+            ), "\(disputed.standardError)")
+        #expect(try cli.storeState(["--db", store]) == before)
     }
 
     @Test("a sheet that gives the stored citation too, in a later row, leaves nothing out: both are kept")
@@ -321,5 +337,159 @@ struct EditedQuoteTests {
         let atLine2 = try cli.run(add + ["--locator", "line 2"])
         #expect(atLine2.status == 0, "\(atLine2.standardError)")
         #expect(atLine2.standardError.contains("added citation 2 to claim \"c\""), "\(atLine2.standardError)")
+    }
+
+    @Test(
+        "a sheet's edited quote is listed with the sheet's other problems, in line order; not when a failed row gives the stored citation"
+    )
+    func sheetEditedQuoteWithOtherProblems() throws {
+        let cli = try Self.teamAndField()
+        let before = try cli.storeState(["--db", "team.db"])
+        let header = "subject,predicate,object,source,quote,stance,credibility\n"
+        try cli.write(
+            "edit.csv",
+            header + "hamas,cooperated_with,isis,article,Hamas met ISIS in Rafah,asserts,x\n"
+                + "hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,asserts,2\n"
+                + "hamas,cooperated_with,isis,article,Hamas met ISIS in Gaza,asserts,y\n")
+        let result = try cli.run(["--db", "team.db", "import", "edit.csv"])
+        #expect(result.status == 65)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.standardError)")
+        #expect(lines.first == "isnad: 3 problems in edit.csv; nothing imported:")
+        #expect(lines.dropFirst().map { $0.prefix(12) } == ["edit.csv:2:7", "edit.csv:3:5", "edit.csv:4:7"])
+        #expect(lines[2].hasPrefix(#"edit.csv:3:5: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS»)"#))
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+        // A row giving the stored citation that failed for another cell: mended, it keeps both.
+        try cli.write(
+            "both.csv",
+            header + "hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,asserts,2\n"
+                + "hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,x\n")
+        let failedRow = try cli.run(["--db", "team.db", "import", "both.csv"])
+        #expect(failedRow.status == 65)
+        #expect(
+            failedRow.standardError
+                == """
+                isnad: 1 problem in both.csv; nothing imported:
+                both.csv:3:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found "x"
+
+                """, "\(failedRow.standardError)")
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+    }
+
+    @Test("a sheet's rows of one stored claim more than a batch apart are compared: the edited quote in the later is refused")
+    func sheetRowsBatchesApart() throws {
+        let cli = try CLIHarness.scoped
+        // 300 stored claims between the rows of hamas-isis: more than a batch (256 claims) of rows.
+        let others = (1...300).map {
+            #"{"record":"claim","id":"c\#($0)","subject":"hamas","predicate":"cooperated_with","object":"isis","start":"\#(1700 + $0)","citations":[{"source":"article","quote":"Stored \#($0)","stance":"asserts","credibility":3}]}"#
+        }
+        try cli.write("team.jsonl", Self.team + others.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["--db", "team.db", "import", "team.jsonl"]).status == 0)
+        let before = try cli.storeState(["--db", "team.db"])
+        let rows = (1...300).map { "hamas,cooperated_with,isis,article,Stored \($0),asserts,3,\(1700 + $0)" }
+        try cli.write(
+            "apart.csv",
+            "subject,predicate,object,source,quote,stance,credibility,start\n"
+                + "hamas,cooperated_with,isis,article,Hamas denies any link,denies,3,\n" + rows.joined(separator: "\n")
+                + "\nhamas,cooperated_with,isis,article,Hamas cooperates with ISIS,asserts,2,\n")
+        let result = try cli.run(["--db", "team.db", "import", "apart.csv"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                """
+                isnad: 1 problem in apart.csv; nothing imported:
+                apart.csv:303:5: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1 quotes
+                """), "\(result.standardError)")
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+    }
+
+    @Test(
+        "a sheet giving one passage for a claim and against it is refused at the later row, naming the earlier; nothing written"
+    )
+    func sheetSelfDispute() throws {
+        let cli = try Self.teamAndField()
+        let before = try cli.storeState(["--db", "team.db"])
+        // The edited quote with the stored one, which keeps both: here, for the claim and against it.
+        try cli.write(
+            "both.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,denies,2
+            hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,4
+
+            """)
+        // Into a store holding the claim's entities and source, not the claim: the same.
+        try cli.write("base.jsonl", Self.team.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n")
+        for store in ["new.db", "lines.db"] {
+            #expect(try cli.run(["--db", store, "import", "base.jsonl"]).status == 0)
+        }
+        for store in ["team.db", "new.db"] {
+            let result = try cli.run(["--db", store, "import", "both.csv"])
+            #expect(result.status == 65)
+            // A claim the sheet adds has an id made from what it says.
+            let claim = store == "team.db" ? "hamas-isis" : "c-92a7507d7cda71a6"
+            #expect(
+                result.standardError
+                    == """
+                    isnad: 1 problem in both.csv; nothing imported:
+                    both.csv:3:5: quote: claim "\(claim)": quotes (reports «which feeds the claim that Hamas cooperates with ISIS») the passage of "article" that line 2 quotes (denies «Hamas cooperates with ISIS»), one quote within the other: one passage for the claim and against it, the claim disputing itself; give the passage once, with the stance it takes (two sentences of the text, one holding the other's words, are told apart by their line locators: line N)
+
+                    """, "\(result.standardError)")
+        }
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+        // Line locators that share no line: two sentences, taken.
+        try cli.write(
+            "lines.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility,locator
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,denies,2,line 4
+            hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,4,line 1
+
+            """)
+        let lines = try cli.run(["--db", "lines.db", "import", "lines.csv"])
+        #expect(lines.status == 0, "\(lines.standardError)")
+    }
+
+    @Test("a record giving one passage for its claim and against it is refused naming both citations; nothing written")
+    func recordSelfDispute() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "both.jsonl",
+            Self.team.replacingOccurrences(
+                of: #"{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}"#,
+                with: #"{"source":"article","quote":"Hamas  cooperates with ISIS","stance":"denies","credibility":3}"#))
+        let result = try cli.run(["--db", "both.db", "import", "both.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == """
+                isnad: both.jsonl:4: claim "hamas-isis": citations[1]: quotes (denies «Hamas  cooperates with ISIS») the passage of "article" that citations[0] quotes (reports «which feeds the claim that Hamas cooperates with ISIS»), one quote within the other: one passage for the claim and against it, the claim disputing itself; give the passage once, with the stance it takes (two sentences of the text, one holding the other's words, are told apart by their line locators: line N)
+                nothing was imported: the store is unchanged
+
+                """, "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("both.db")))
+    }
+
+    @Test("check: a claim whose claimant cites one passage for it and against it is a problem, not a warning")
+    func checkSelfDispute() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "both.jsonl",
+            Self.team.replacingOccurrences(
+                of: #"{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}"#,
+                with: #"{"source":"article","quote":"Hamas cooperates with ISIS","stance":"asserts","credibility":2}"#))
+        #expect(try cli.run(["--db", "both.db", "import", "both.jsonl"]).status == 0)
+        // `set` changes one field as told: the store then holds what an import refuses.
+        #expect(try cli.run(["--db", "both.db", "set", "hamas-isis", "citations[1].stance", "denies"]).status == 0)
+        let check = try cli.run(["--db", "both.db", "check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                """
+                ok   one passage cited twice by one claimant, one quote within the other (to review): ok
+                FAIL one passage cited by one claimant both for a claim and against it: 1 problem
+                       claim "hamas-isis" citation 2: quotes (denies «Hamas cooperates with ISIS») the passage of "article" that citation 1 quotes (reports «which feeds the claim that Hamas cooperates with ISIS»), one quote within the other: one passage for the claim and against it, the claim disputing itself; keep the right one, take the other out (isnad set hamas-isis 'citations[0]' null takes out citation 1, 'citations[1]' null this one), or tell two sentences apart by their line locators (isnad set hamas-isis 'citations[1].locator' 'line N')
+
+                """), "\(check.standardOutput)")
     }
 }

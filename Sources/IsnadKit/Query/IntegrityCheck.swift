@@ -17,6 +17,7 @@ public struct IntegrityCheck {
         case unverifiedQuote = "unverified-quote"
         case quoteInAnotherForm = "quote-in-another-form"
         case passageQuotedTwice = "passage-quoted-twice"
+        case passageForAndAgainst = "passage-for-and-against"
         case citesCycle = "cites-cycle"
         case citesTooDeep = "cites-too-deep"
         case probableDuplicate = "probable-duplicate"
@@ -47,6 +48,7 @@ public struct IntegrityCheck {
             case .unverifiedQuote: "quotes let in unverified though their source has text (to review)"
             case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
             case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other (to review)"
+            case .passageForAndAgainst: "one passage cited by one claimant both for a claim and against it"
             case .citesCycle: "cycles in chains of transmission"
             case .citesTooDeep: "chains of transmission deeper than weighing follows (\(CitesDepth.stepsAtMost) cites steps)"
             case .probableDuplicate: "entities that are probably the same"
@@ -479,11 +481,12 @@ public struct IntegrityCheck {
                 guard let twin = quotes[claimant]?[key] else {
                     quotes[claimant, default: [:]][key] = (position, quote, reading)
                     // Which passage a citation quotes is its claimant's and its quote's; of its reading
-                    // (which begins with it) only the stance is shown.
+                    // (which begins with it) only the stance counts.
+                    let stance = String(reading.prefix { $0 != " " })
                     let citation = Citation(
-                        source: source, via: via, quote: quote, stance: .reports, credibility: .cannotBeJudged,
-                        locator: locator)
-                    passages.append((position, citation, String(reading.prefix { $0 != " " })))
+                        source: source, via: via, quote: quote, stance: Stance(rawValue: stance) ?? .reports,
+                        credibility: .cannotBeJudged, locator: locator)
+                    passages.append((position, citation, stance))
                     return
                 }
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
@@ -507,9 +510,20 @@ public struct IntegrityCheck {
                 }
             }
             try checkPassagesQuotedTwice(claim, passages)
+            // As an import refuses it (``SelfDispute``): one finding a claim, its first pair.
+            if let dispute = SelfDispute.first(in: passages.map(\.citation)) {
+                let (earlier, later) = (passages[dispute.earlier], passages[dispute.later])
+                let (first, second) = (CitationNumber.shown(earlier.position), CitationNumber.shown(later.position))
+                try add(
+                    .passageForAndAgainst, "claim \"\(Text.printable(claim))\" citation \(second)",
+                    SelfDispute.description(later.citation, earlier.citation, earlierPlace: "citation \(first)")
+                        + "; keep the right one, take the other out (isnad set \(claim) 'citations[\(earlier.position)]' null takes out citation \(first), 'citations[\(later.position)]' null this one), or tell two sentences apart by their line locators (isnad set \(claim) 'citations[\(later.position)].locator' 'line N')"
+                )
+            }
         }
         examined[.quoteInAnotherForm] = claimsCitingOneSourceTwice.count
         examined[.passageQuotedTwice] = claimsCitingOneSourceTwice.count
+        examined[.passageForAndAgainst] = claimsCitingOneSourceTwice.count
     }
 
     /// Two citations of one claim by one claimant, in one `via`, one of whose quotes holds the
@@ -532,6 +546,8 @@ public struct IntegrityCheck {
             for (earlierIndex, earlierPassage) in before where earlierPassage.holdsOrIsWithin(passage) {
                 let earlier = passages[earlierIndex]
                 guard earlier.citation.mayStandAtThePlaceOf(later.citation) else { continue }
+                // For the claim and against it: a problem, not a warning (``SelfDispute``, below).
+                guard (earlier.citation.stance == .denies) == (later.citation.stance == .denies) else { continue }
                 func described(_ passage: (position: Int, citation: Citation, stance: String)) -> String {
                     let quote = passage.citation.quote
                     return

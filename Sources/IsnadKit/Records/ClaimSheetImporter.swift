@@ -92,39 +92,66 @@ public struct ClaimSheetImporter {
 
     public func run(_ sheets: [(name: String, reader: ClaimSheetReader)]) throws -> Summary {
         var summary = Summary()
-        var problems: [String] = []
+        // The first problems the rows gave, in the order read, each with its sheet and line; the
+        // problems found as claims are written (edited quotes, a passage for and against a
+        // claim) are put among them in that order once every row is read.
+        var problems: [SheetProblem] = []
         var problemCount = 0
-        func report(_ problem: String) {
+        func report(_ problem: SheetProblem) {
             problemCount += 1
             if problems.count < options.maximumReportedProblems { problems.append(problem) }
+        }
+        func failure(adding found: [SheetProblem]) -> Failure {
+            let listed = (problems + found).enumerated()
+                .sorted { ($0.element.sheet, $0.element.line, $0.offset) < ($1.element.sheet, $1.element.line, $1.offset) }
+                .prefix(options.maximumReportedProblems).map(\.element.text)
+            return Failure(names: names, problems: Array(listed), totalCount: problemCount + found.count)
         }
         let names = sheets.map { Text.printable($0.name) }
         let (counts, entry) = try store.changing(options.change, isDryRun: options.isDryRun) {
             session -> (added: Int, changed: Int) in
             let rows = RowImporter(store: store, session: session, notice: notice)
-            for (name, reader) in sheets {
+            // Rows are written (in the transaction, rolled back if anything failed) after a row
+            // has failed too: the problems found only as a claim is written are listed with the
+            // others, not once those are mended. A refusal that stops an import (a retracted claim,
+            // two claims alike) stops the writing then, and comes up once the listed ones are mended.
+            var isWriting = true
+            for (index, (name, reader)) in sheets.enumerated() {
                 let name = Text.printableFileName(name)
                 rows.beginSheet(named: name, header: reader.header)
                 do {
                     while let row = try reader.nextRow() {
-                        let rowProblems = try rows.importRow(
-                            row, header: reader.header, isWriting: problemCount == 0,
-                            listedProblems: options.maximumReportedProblems - problems.count)
+                        let rowProblems: [String]
+                        do {
+                            rowProblems = try rows.importRow(
+                                row, header: reader.header, isWriting: isWriting,
+                                listedProblems: options.maximumReportedProblems - problems.count)
+                        } catch is Refusal where problemCount > 0 {
+                            isWriting = false
+                            continue
+                        }
                         if rowProblems.isEmpty {
                             summary.citations += 1
                         }
-                        for problem in rowProblems { report("\(name):\(problem)") }
+                        for problem in rowProblems {
+                            report(SheetProblem(sheet: index, line: row.line, text: "\(name):\(problem)"))
+                        }
                     }
                 } catch let problem as ClaimSheet.Problem {
                     if let failed = problem.inputError(name: name) { throw failed }
-                    report("\(name):\(problem.description)")
+                    report(SheetProblem(sheet: index, line: problem.line, text: "\(name):\(problem.description)"))
                 }
             }
-            if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
-            try rows.finish()
+            if isWriting {
+                do {
+                    try rows.finish()
+                } catch is Refusal where problemCount > 0 {
+                    isWriting = false
+                }
+            }
             // Known only once every row is written: a later row may give the stored citation.
-            for problem in rows.editedQuotes() { report(problem) }
-            if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
+            let found = isWriting ? rows.editedQuotes() + rows.selfDisputes : rows.selfDisputes
+            if problemCount + found.count > 0 { throw failure(adding: found) }
             summary.citations -= rows.repeatedCitations
             summary.changedCitations = rows.changedCitations
             summary.changedNotes = rows.changedNotes.count
@@ -137,6 +164,14 @@ public struct ClaimSheetImporter {
         summary.entry = options.isDryRun ? nil : entry
         return summary
     }
+}
+
+/// A problem of a sheet, with where it is for the order problems are listed in.
+struct SheetProblem {
+    /// The sheet's place among those imported, and the line.
+    let sheet: Int
+    let line: Int
+    let text: String
 }
 
 /// One row at a time: checked, its names resolved, and gathered under its claim. The claims of
@@ -167,8 +202,10 @@ private final class RowImporter {
     /// The sheets read so far, in order, as problems name them, with the column of their
     /// quotes: where an edited quote, found once every row is written, is said to be.
     private var sheets: [(name: String, quoteColumn: Int)] = []
-    /// The rows' citations that quote anew the passage of a stored citation no row gives.
-    private var requoted = RequotedPassages()
+    /// The rows' citations that quote anew the passage of a stored citation no row gives; what
+    /// the rows of each claim gave is kept for all of them, since a claim's rows more than a batch
+    /// apart are written apart (``PendingClaims``), and each run compared.
+    private var requoted = RequotedPassages(keepingEveryClaim: true)
     /// The entity and the source each name cell resolved to, by the cell's text: a sheet names
     /// the same few row after row, and each lookup searches every name in the store.
     private var entityResolutions = Resolutions<(entity: Entity, tier: NameSearch.Tier), EntityResolver.ResolutionError>()
@@ -190,11 +227,13 @@ private final class RowImporter {
     private var retracted: RetractedRelationships?
 
     /// What a row gave of a citation, its texts as hashes: held for every citation of the sheet.
-    private struct GivenCitation: Equatable {
+    private struct GivenCitation {
         var stance: Stance
         var credibility: Credibility
         var english: Int?
         var locator: Int?
+        /// The quote cell of the first row that gave it: its sheet (by place) and line.
+        var place: (sheet: Int, line: Int)
 
         /// Whether two rows may both have given the citation: an empty cell says nothing.
         func agrees(with other: GivenCitation) -> Bool {
@@ -215,14 +254,66 @@ private final class RowImporter {
     /// quote was cut from a stored one (or that one from it) and no row giving the stored one
     /// would add the passage beside itself. A sheet cannot change a stored quote: `isnad set`
     /// or `isnad edit` does.
-    func editedQuotes() -> [String] {
-        requoted.remaining.map { finding in
+    func editedQuotes() -> [SheetProblem] {
+        requoted.remaining.filter { finding in
+            // A row that failed may give the stored citation: its problem is the one to mend first.
+            let stored = finding.stored
+            return !failedCitations.contains(stored.key)
+                && !failedCitations.contains(
+                    Citation.key(source: stored.source, via: stored.via, quote: ClaimSheet.asRead(stored.quote)))
+        }.map { finding in
             let sheet = sheets[finding.location.file]
             let claim = Text.printable(finding.claim)
             let field = "'citations[\(finding.storedPosition)].quote'"
-            return
-                "\(sheet.name):\(finding.location.line):\(sheet.quoteColumn): quote: claim \"\(claim)\": \(RequotedPassages.twoQuotes(finding)), and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set \(claim) \(field) - (or isnad edit \(claim)), then import the sheet; to keep both, give the stored citation in a row too"
+            return SheetProblem(
+                sheet: finding.location.file, line: finding.location.line,
+                text:
+                    "\(sheet.name):\(finding.location.line):\(sheet.quoteColumn): quote: claim \"\(claim)\": \(RequotedPassages.twoQuotes(finding)), and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set \(claim) \(field) - (or isnad edit \(claim)), then import the sheet; to keep both, give the stored citation in a row too"
+            )
         }
+    }
+
+    /// The claims whose rows give one passage for the claim and against it (``SelfDispute``),
+    /// each as a problem of the later row's quote cell naming the earlier row; found as claims
+    /// are written, with every row the claim had so far, in this batch or an earlier one.
+    private(set) var selfDisputes: [SheetProblem] = []
+    /// The claims ``selfDisputes`` names, each once however many batches write it.
+    private var disputedClaims: Set<String> = []
+    /// The citations (source, via and quote) of rows that failed: a stored citation one of them
+    /// gives is not said to be left out, since the row, mended, gives it.
+    private var failedCitations: Set<Int64> = []
+
+    /// Notes the first pair of citations of `claim` (as it is to be written) that the rows gave,
+    /// one passage for the claim and against it. `rowClaim` is the claim as the rows gave it.
+    /// `written` holds the places of the citations this write gave (nil: all of them).
+    private func readSelfDispute(of claim: Claim, as rowClaim: Claim, written: Set<Int>? = nil) {
+        // Most claims have no denial, and need no row's place looked up.
+        guard !disputedClaims.contains(claim.id),
+            claim.citations.contains(where: { $0.stance == .denies && $0.retraction == nil })
+        else { return }
+        let places = claim.citations.map { given[givenKey(rowClaim, $0)]?.place }
+        guard
+            let dispute = SelfDispute.first(
+                in: claim.citations, comparing: { places[$0] != nil }, new: { written?.contains($0) ?? true }),
+            let first = places[dispute.earlier], let second = places[dispute.later]
+        else { return }
+        disputedClaims.insert(claim.id)
+        // Said at the row read later, naming the one before: a claim's citations are in the
+        // order the store gained them, not the sheet's.
+        var (earlierIndex, laterIndex, earlier, later) = (dispute.earlier, dispute.later, first, second)
+        if (first.sheet, first.line) > (second.sheet, second.line) {
+            (earlierIndex, laterIndex, earlier, later) = (dispute.later, dispute.earlier, second, first)
+        }
+        let sheet = sheets[later.sheet]
+        let earlierPlace = earlier.sheet == later.sheet ? "line \(earlier.line)" : "\(sheets[earlier.sheet].name):\(earlier.line)"
+        selfDisputes.append(
+            SheetProblem(
+                sheet: later.sheet, line: later.line,
+                text:
+                    "\(sheet.name):\(later.line):\(sheet.quoteColumn): quote: claim \"\(Text.printable(claim.id))\": "
+                    + SelfDispute.description(
+                        claim.citations[laterIndex], claim.citations[earlierIndex], earlierPlace: earlierPlace) + "; "
+                    + SelfDispute.importRemedy))
     }
 
     init(store: GraphStore, session: ChangeSession, notice: @escaping (String) -> Void) {
@@ -269,7 +360,7 @@ private final class RowImporter {
     }
 
     /// The row's problems ("line:column: column: message"), none when it was taken; it is
-    /// written only when `isWriting` (once a row has failed, the rest are only checked). The
+    /// written only when `isWriting` (once a claim's write is refused, the rest are only checked). The
     /// failure lists the first `listedProblems` of them and counts the rest: a name of those
     /// that matches nothing is not compared with every name in the store for a "did you mean".
     func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool, listedProblems: Int) throws -> [String] {
@@ -332,6 +423,11 @@ private final class RowImporter {
         // did not resolve, and without the checks that need what it names).
         let quote = row.value("quote") ?? ""
         let locator = row.value("locator")
+        defer {
+            if !problems.isEmpty, let claimant {
+                failedCitations.insert(Citation.key(source: claimant.id, via: relay?.id, quote: quote))
+            }
+        }
         for column in ["quote", "quote_en", "locator", "notes"] {
             // A claim's notes are the analyst's words, not evidence: "#N/A" may be what was meant,
             // and the store's own listing must import back.
@@ -458,7 +554,7 @@ private final class RowImporter {
         let key = givenKey(claim, cited)
         let values = GivenCitation(
             stance: cited.stance, credibility: cited.credibility, english: cited.quoteEnglish?.hashValue,
-            locator: cited.locator?.hashValue)
+            locator: cited.locator?.hashValue, place: (sheets.count - 1, row.cells["quote"]?.line ?? row.line))
         if let earlier = given[key] {
             guard earlier.agrees(with: values) else {
                 fail(
@@ -470,7 +566,7 @@ private final class RowImporter {
             repeatedCitations += 1
             given[key] = GivenCitation(
                 stance: values.stance, credibility: values.credibility, english: values.english ?? earlier.english,
-                locator: values.locator ?? earlier.locator)
+                locator: values.locator ?? earlier.locator, place: earlier.place)
         } else {
             given[key] = values
         }
@@ -532,6 +628,7 @@ private final class RowImporter {
                 throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
             }
             fillFoundLocators(of: &new, as: claim)
+            readSelfDispute(of: new, as: claim)
             try session.put(.claim(new))
             addedClaims.insert(new.id)
             citedClaims.insert(new.id.hashValue)
@@ -552,6 +649,7 @@ private final class RowImporter {
         fillFoundLocators(of: &new, as: claim)
         citedClaims.insert(new.id.hashValue)
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
+            readSelfDispute(of: new, as: claim)
             try session.put(.claim(new))
             addedClaims.insert(new.id)
             return
@@ -581,6 +679,8 @@ private final class RowImporter {
             let asRead = Citation.key(source: held.source, via: held.via, quote: ClaimSheet.asRead(held.quote))
             if storedByQuoteAsRead[asRead] == nil { storedByQuoteAsRead[asRead] = index }
         }
+        // The places of the citations this write gives, for the pairs a self-dispute is looked for in.
+        var written: Set<Int> = []
         for (position, var citation) in new.citations.enumerated() {
             let index =
                 storedByKey[citation.key]
@@ -593,6 +693,7 @@ private final class RowImporter {
                     return isSame ? index : nil
                 }
             guard let index else {
+                written.insert(stored.citations.count)
                 storedByKey[citation.key] = stored.citations.count
                 stored.citations.append(citation)
                 if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id.hashValue) }
@@ -610,9 +711,11 @@ private final class RowImporter {
                 lastGiven[stored.id, default: [:]][citation.key] = citation.hashValue
             }
             stored.citations[index] = citation
+            written.insert(index)
             // The stored citation, its quote as stored: given by a row, it is not left out.
             readRequoted(citation, of: asStored, isFirst: isFirstTouch && position == 0, at: quotePlaces[position])
         }
+        readSelfDispute(of: stored, as: claim, written: written)
         try session.put(.claim(stored))
     }
 
@@ -620,7 +723,8 @@ private final class RowImporter {
     /// notes each record's (one a row, as FtM gives one a line): `claim` as the store held it
     /// when a row first touched it, nil for a claim this import added (nothing stored to compare).
     /// A claim's rows are written together unless more than a batch of other rows comes between
-    /// them (``PendingClaims``); those written apart from its first are not compared.
+    /// them (``PendingClaims``); those written apart are compared too, with what every earlier
+    /// row of the claim gave kept.
     private func readRequoted(_ citation: Citation, of claim: Claim?, isFirst: Bool, at location: ImportSession.Location) {
         guard let claim else { return }
         var given = claim
@@ -663,8 +767,8 @@ private final class RowImporter {
 
 /// What each name cell of an import resolved to, by the cell's text, held for the sheets'
 /// distinct names: a name is looked up once however many rows give it (a sheet of near misses,
-/// each looked up row after row, took minutes to be refused). A sheet adds claims only, and once
-/// a row has failed nothing more is written, so a name resolves alike on every row. A name that
+/// each looked up row after row, took minutes to be refused). A sheet adds claims only, never an
+/// entity or a source, so a name resolves alike on every row. A name that
 /// matched nothing is held with whether its suggestions were looked for, and looked up again
 /// when a problem that is listed needs them.
 private struct Resolutions<Found, Failure: Error> {

@@ -787,8 +787,18 @@ private struct Run {
         try checkCitations(of: claim, label: label, at: location)
     }
 
-    /// Notes the sources a claim's citations name that are not known yet.
+    /// Notes the sources a claim's citations name that are not known yet, and refuses one
+    /// passage the record gives for the claim and against it (``SelfDispute``).
     private mutating func checkCitations(of claim: Claim, label: String, at location: ImportSession.Location) throws {
+        // One passage for the claim and against it, given by the record itself.
+        if let dispute = SelfDispute.first(in: claim.citations) {
+            report(
+                RecordProblem(
+                    record: label, field: "citations[\(dispute.later)]",
+                    message: SelfDispute.description(
+                        claim.citations[dispute.later], claim.citations[dispute.earlier],
+                        earlierPlace: "citations[\(dispute.earlier)]") + "; " + SelfDispute.importRemedy), at: location)
+        }
         for (index, citation) in claim.citations.enumerated() {
             if !(try session.sourceExists(citation.source)) {
                 try session.addPending(

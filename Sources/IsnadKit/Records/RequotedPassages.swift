@@ -11,7 +11,9 @@
 /// the end of the input. Only stored citations no record of the claim has given yet are
 /// compared, which keeps the citations an earlier line of it added apart from the store's: the
 /// keys given are held for the claim read last (a claim's lines follow each other), and a claim
-/// whose lines are apart is compared at its first.
+/// whose lines are apart is compared at its first; or for every claim, when made so (a sheet,
+/// which holds a hash of each row's citation anyway, writes a claim's rows apart when other rows
+/// come between them).
 struct RequotedPassages {
     /// One citation given anew beside a stored one of the same passage.
     struct Finding {
@@ -29,6 +31,12 @@ struct RequotedPassages {
     private var order: [String] = []
     /// The claim read last and the keys of the citations its records gave.
     private var current: (claim: String, given: GivenKeys)?
+    /// The keys given for each claim read before the last, when every claim's are kept.
+    private var earlierClaims: [String: GivenKeys]?
+
+    init(keepingEveryClaim: Bool = false) {
+        earlierClaims = keepingEveryClaim ? [:] : nil
+    }
     /// That claim as the store held it when one of its lines first needed it, with the keys of
     /// its citations and the passages compared so far: a claim given one citation a line, beside
     /// many stored, is read and its passages worked out once, not once a line.
@@ -46,10 +54,18 @@ struct RequotedPassages {
             waiting.removeAll { keys.contains($0.stored.key) }
             findings[claim.id] = waiting
         }
+        // Another claim than the last: the last one's keys kept, when every claim's are, as it
+        // leaves (not copied on each line of it).
+        if let last = current, last.claim != claim.id, earlierClaims != nil {
+            current = nil
+            earlierClaims?[last.claim] = last.given
+        }
         var earlier: GivenKeys
         if isFirst {
             earlier = GivenKeys()
         } else if let given = current?.given, current?.claim == claim.id {
+            earlier = given
+        } else if let given = earlierClaims?.removeValue(forKey: claim.id) {
             earlier = given
         } else {
             // Lines of the claim apart: what the earlier ones gave is not held any more.

@@ -184,11 +184,13 @@ public func runCLI(_ arguments: [String]) -> CLIRun {
 /// The sections `isnad check` failed, by their title, but for those that judge evidence a
 /// store may hold as it is (two entities that are probably the same, a look-alike name, a
 /// credibility 1 no other channel bears out, one voice counted twice, dates that cannot all be
-/// right, one quote in two Unicode forms, one passage quoted twice): what an import may let in,
+/// right, one quote in two Unicode forms, one passage quoted twice, one passage for and against a
+/// claim on two lines of it): what an import may let in,
 /// and check points out.
 public func checkDefects(_ run: CLIRun) -> [String] {
     let advisory = [
-        "one quote cited twice", "one passage cited twice", "entities that are probably the same", "names with look-alike",
+        "one quote cited twice", "one passage cited twice", "one passage cited by one claimant both for",
+        "entities that are probably the same", "names with look-alike",
         "credibility 1 (confirmed)", "one voice counted twice", "dates that cannot all be right",
     ]
     return run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.map(String.init)
