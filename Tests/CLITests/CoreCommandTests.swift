@@ -477,7 +477,7 @@ struct CoreCommandTests {
             (["shwo", "hamas"], "unknown command \"shwo\" (did you mean \"show\"?)"),
             (["show"], "missing <entity>"),
             (["show", "hamas", "--formt", "json"], "unknown option '--formt' (did you mean '--format'?)"),
-            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, list, json, csv"),
+            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, list, json, csv, cite"),
             (["claims", "--min-reliability", "Z"], "--min-reliability: expected a grade from A to F"),
             (["claims", "--predicate", "praisd"], "unknown predicate \"praisd\" (did you mean \"praised\"?)"),
             (["claims", "--as-of", "2014-13"], "--as-of: \"2014-13\" is not a valid date"),

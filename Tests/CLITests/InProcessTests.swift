@@ -84,7 +84,7 @@ struct InProcessTests {
         arguments: [
             (["neighbors", "hamas", "--depth", "9"], "--depth: expected a whole number from 1 to 6, got \"9\""),
             (["neighbors", "hamas", "--direction", "sideways"], "--direction: \"sideways\" is not one of out, in, both"),
-            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, list, json, csv"),
+            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, list, json, csv, cite"),
             (
                 ["show", "hamas", "--type", "persn"],
                 "--type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)"
@@ -140,7 +140,7 @@ struct InProcessTests {
             ),
             (
                 ["show", "hamas", "--format", "xml"],
-                "isnad: --format: \"xml\" is not one of table, list, json, csv\n(see 'isnad show --help')\n"
+                "isnad: --format: \"xml\" is not one of table, list, json, csv, cite\n(see 'isnad show --help')\n"
             ),
             (["--db"], "isnad: --db needs a path: --db <path>\n(see 'isnad help')\n"),
             (

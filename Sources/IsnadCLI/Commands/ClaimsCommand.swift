@@ -20,7 +20,7 @@ enum ClaimsCommand: Command {
             --predicate select them too; the other filters weigh evidence, and --limit cuts the claims that stand:
             neither applies to what is retracted.
             """,
-        options: [id, subject, object, ListingLimit.claims, OutputFormat.option, includesRetracted, onlyRetracted]
+        options: [id, subject, object, ListingLimit.claims, OutputFormat.citingOption, includesRetracted, onlyRetracted]
             + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
@@ -28,6 +28,7 @@ enum ClaimsCommand: Command {
             "isnad claims --id wilayat-sinai-communicated-with-hamas --format csv",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
             "isnad claims --source israeli-police --format csv",
+            "isnad claims --subject \"Wilayat Sinai\" --format cite",
             "isnad claims --only-retracted --format csv",
         ])
 
@@ -48,6 +49,15 @@ enum ClaimsCommand: Command {
             throw UsageError(
                 message:
                     "--only-retracted lists the retracted claims alone; --include-retracted lists them beside the others: give one",
+                command: name)
+        }
+        // A footnote cites evidence that stands; what is retracted is listed, never cited.
+        if try arguments.value(OutputFormat.citingOption) == .cite,
+            let retracted = [includesRetracted, onlyRetracted].first(where: { arguments.isSet($0) })
+        {
+            throw UsageError(
+                message:
+                    "--\(retracted.spec.name) does not apply to --format cite, which cites the evidence that stands: give table, list, json or csv",
                 command: name)
         }
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
@@ -170,7 +180,7 @@ enum ClaimsCommand: Command {
                 rows: isListingRetracted
                     ? rowsWithRetractions(
                         retractions, besideStanding: !isOnlyRetracted, query: query, claims: { try forEachListed($0) })
-                    : ClaimPresentation.rows(store: store, graph: query.graph) { body in
+                    : ClaimPresentation.rows(store: store, graph: query.graph, listsEachClaimOnce: true) { body in
                         try forEachListed { try body([], $0) }
                     },
                 leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),

@@ -17,7 +17,7 @@ enum NeighborsCommand: Command {
             --limit 0 lists every claim, streamed; JSON and CSV list every claim unless given a limit.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias.")],
-        options: [depth, direction, ListingLimit.surveyedClaims, OutputFormat.option, Timing.option] + FilterOptions.all,
+        options: [depth, direction, ListingLimit.surveyedClaims, OutputFormat.citingOption, Timing.option] + FilterOptions.all,
         examples: [
             "isnad neighbors hamas", "isnad neighbors \"Wilayat Sinai\" --depth 2 --min-reliability E",
             "isnad neighbors hamas --direction out --predicate supplied_weapons_to,funded",

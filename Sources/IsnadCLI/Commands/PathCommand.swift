@@ -27,7 +27,7 @@ enum PathCommand: Command {
             "isnad path \"Abu Bakr al-Baghdadi\" hamas --max-depth 3 --format json",
         ])
 
-    static let format = OutputFormat.option(json: "json (one object: the chains in order, hop by hop; not records)")
+    static let format = OutputFormat.citingOption(json: "json (one object: the chains in order, hop by hop; not records)")
     static let maxDepth = Option<Int>(
         "max-depth", value: "n", in: 1...8, help: "The longest chain to look for, in hops (default: 4, at most 8).")
     static let isDirected = Flag("directed", help: "Follow claims from subject to object only (symmetric ones both ways).")

@@ -21,7 +21,7 @@ enum ShowCommand: Command {
             every claim, streamed.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [ListingLimit.surveyedClaims, OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
+        options: [ListingLimit.surveyedClaims, OutputFormat.citingOption, Timing.option, includesRetracted] + FilterOptions.all,
         examples: [
             "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
             "isnad show hamas --min-reliability C",
@@ -209,7 +209,9 @@ enum ShowCommand: Command {
                 json: .records { sink in
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { try forEachClaim($0) }
                 },
-                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in try forEachClaim { try body([], $0) } }),
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, listsEachClaimOnce: true) { body in
+                    try forEachClaim { try body([], $0) }
+                }),
             context: context)
     }
 

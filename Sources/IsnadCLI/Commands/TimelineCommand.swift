@@ -14,7 +14,7 @@ enum TimelineCommand: Command {
         options: [ListingLimit.claims, format, Timing.option] + FilterOptions.all,
         examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format json"])
 
-    static let format = OutputFormat.option(json: "json (JSON Lines: one claim a line, in date order; not records)")
+    static let format = OutputFormat.citingOption(json: "json (JSON Lines: one claim a line, in date order; not records)")
 
     /// The claim as one line of the timeline's JSON: its rank, date, and the claim.
     static func writeLine(
@@ -111,7 +111,9 @@ enum TimelineCommand: Command {
                         }
                     }
                 },
-                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
+                rows: ClaimPresentation.rows(
+                    store: store, graph: query.graph, leading: [date.header], listsEachClaimOnce: true
+                ) { body in
                     try context.measure(isTimed) {
                         cut.shown = 0
                         cut.hasMore = try forEachClaim { claim in

@@ -144,16 +144,22 @@ struct ClaimPresentation {
 
     /// The claims as rows (the `--format csv` of every listing command): one row per citation,
     /// after the caller's `leading` columns, whose values `claims` gives with each claim.
+    /// The same claims as footnotes for `--format cite` (``footnotes(store:graph:listsEachClaimOnce:claims:)``),
+    /// without the leading columns.
     static func rows(
-        store: GraphStore, graph: TransmissionGraph, leading: [String] = [],
+        store: GraphStore, graph: TransmissionGraph, leading: [String] = [], listsEachClaimOnce: Bool = false,
         claims forEachClaim: @escaping (_ body: (_ leading: [String], _ claim: GradedClaim) throws -> Void) throws -> Void
     ) -> Printout.Rows {
-        Printout.Rows(header: leading + csvHeader) { body in
+        var rows = Printout.Rows(header: leading + csvHeader) { body in
             var presentation = ClaimPresentation(store: store, graph: graph)
             try forEachClaim { leading, claim in
                 for row in try presentation.csvRows(claim) { try body(leading + row) }
             }
         }
+        rows.footnotes = footnotes(store: store, graph: graph, listsEachClaimOnce: listsEachClaimOnce) { body in
+            try forEachClaim { _, claim in try body(claim) }
+        }
+        return rows
     }
 
     /// Claims at hand as rows, after `leading` columns of the caller's.
@@ -166,12 +172,80 @@ struct ClaimPresentation {
     }
 
     /// One CSV row per citation, each carrying its claim's evidence (capped) and channels, and
-    /// what a footnote names of its sources.
+    /// what a footnote names of its sources (``footnote(_:of:strength:number:)`` names the same).
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
         guard let head = try csvHead(of: graded) else { return [] }
         return try graded.citations.map {
             head + Self.csvCells($0, notes: graded.claim.notes) + (try sourceCells(of: $0.citation))
         }
+    }
+
+    /// What `--format cite` prints of claims as a listing gives them: a footnote a line for
+    /// each citation of each claim, numbered from 1 (``footnote(_:of:strength:number:)``). A
+    /// claim a listing gives twice (on two paths) is cited once; `listsEachClaimOnce` says that
+    /// none comes twice, and the ids are not kept (a listing of the whole store in flat memory).
+    static func footnotes(
+        store: GraphStore, graph: TransmissionGraph, listsEachClaimOnce: Bool = false,
+        claims forEachClaim: @escaping (_ body: (GradedClaim) throws -> Void) throws -> Void
+    ) -> (_ line: (String) throws -> Void) throws -> Void {
+        { line in
+            var presentation = ClaimPresentation(store: store, graph: graph)
+            var number = 0
+            var citedClaims = Set<String>()
+            try forEachClaim { graded in
+                guard listsEachClaimOnce || citedClaims.insert(graded.claim.id).inserted,
+                    let strength = graph.weigh(graded).strength
+                else { return }
+                for cited in graded.citations {
+                    number += 1
+                    try line(try presentation.footnote(cited, of: graded.claim, strength: strength, number: number))
+                }
+            }
+        }
+    }
+
+    /// One citation as a footnote, in words that never make the claim a fact: the claim, its
+    /// status and best grade capped by its chains, then who says it and how (a denial in
+    /// capitals), the quote, and the claimant's title, publisher, date and URL, then the source
+    /// it is read in and where:
+    /// `[1] Wilayat Sinai — attacked → Egyptian Army (undated; ALLEGED F2 · 1 channel, all through
+    /// hadera-2022-article (E)): abu-maram-document asserts it (F2): «…» ("…") — (its title);
+    /// quoted in (the article's title), 2022-03, line 50`. Every text made printable,
+    /// held in its direction (``Bidi``), the quote cut as a table cuts it (``shown(_:)``).
+    mutating func footnote(_ cited: GradedCitation, of claim: Claim, strength: SupportStrength, number: Int) throws
+        -> String
+    {
+        func text(_ value: String) -> String { Bidi.isolate(Text.printable(value)) }
+        let citation = cited.citation
+        let predicate = store.vocabulary[claim.predicate]?.labelEnglish ?? claim.predicate
+        var line =
+            "[\(number)] \(text(try name(claim.subject))) — \(text(predicate)) → \(text(try name(claim.object)))"
+            + " (\(DateText.dates(of: claim, vocabulary: store.vocabulary)); \(strength)): "
+            + Text.printable(citation.source) + " " + Self.footnoteStance[citation.stance, default: citation.stance.rawValue]
+            + " (\(cited.reliability.rawValue)\(citation.credibility.rawValue)): "
+        let quote = Self.shown(citation.quote)
+        let marks = QuoteFrame.marks(for: citation.quote, open: "«", close: "»")
+        line += text(marks.open + quote.text + marks.close) + quote.more
+        if let translation = citation.quoteEnglish {
+            let english = Self.shown(translation)
+            let marks = QuoteFrame.marks(for: translation, open: "\"", close: "\"")
+            line += " (" + text(marks.open + english.text + marks.close) + english.more + ")"
+        }
+        line += " — " + (try reference(citation.source))
+        if let via = citation.via { line += "; quoted in " + (try reference(via)) }
+        if let locator = citation.locator { line += ", " + text(locator) }
+        return Bidi.line(line)
+    }
+
+    /// How a footnote says a stance: a denial stands out from the citations beside it.
+    static let footnoteStance: [Stance: String] = [.asserts: "asserts it", .reports: "reports it", .denies: "DENIES it"]
+
+    /// A source as a footnote names it: its title, publisher, date of publication and URL, those
+    /// it has; its id when it has none of them.
+    private mutating func reference(_ id: String) throws -> String {
+        let cells = try footnote(id).filter { !$0.isEmpty }
+        guard !cells.isEmpty else { return Text.printable(id) }
+        return cells.map { Bidi.isolate(Text.printable($0)) }.joined(separator: ", ")
     }
 
     /// The cells of ``ClaimSheet/listingSourceColumns``, last in a row: the claimant's title,

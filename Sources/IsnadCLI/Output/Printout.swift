@@ -3,16 +3,33 @@ import IsnadKit
 /// The output format of a listing command.
 enum OutputFormat: String, ArgumentChoice {
     case table, list, json, csv
+    /// A numbered footnote for each citation of each claim listed (``ClaimPresentation/footnote(_:of:strength:number:)``):
+    /// only where a command lists claims (``citingOption(json:)``).
+    case cite
 
     static let option = option(json: "json (the record format: importable)")
 
+    /// The option of a command that lists claims, which also cites them (`--format cite`).
+    static let citingOption = citingOption(json: "json (the record format: importable)")
+
     /// The option, for a command whose JSON is something other than records.
     static func option(json: String) -> Option<OutputFormat> {
+        option(json: json, cites: false)
+    }
+
+    /// The option of a command that lists claims, for one whose JSON is something other than records.
+    static func citingOption(json: String) -> Option<OutputFormat> {
+        option(json: json, cites: true)
+    }
+
+    private static func option(json: String, cites: Bool) -> Option<OutputFormat> {
+        let cite = cites ? ", cite (a numbered footnote for each citation of each claim, for a write-up)" : ""
         var option = Option<OutputFormat>(
             "format", value: "format", group: .output,
             help:
-                "table (aligned, for reading; on a terminal narrower than a table, one field a line, unless given), list (every table one field a line), \(json) or csv. Default: table."
+                "table (aligned, for reading; on a terminal narrower than a table, one field a line, unless given), list (every table one field a line), \(json)\(cites ? "," : " or") csv\(cite). Default: table."
         )
+        option.spec.choices = allCases.filter { cites || $0 != .cite }.map(\.rawValue)
         option.spec.companions = [byteOrderMark.spec]
         return option
     }
@@ -106,6 +123,10 @@ struct Printout {
     struct Rows {
         let header: [String]
         let forEach: ((_ row: [String]) throws -> Void) throws -> Void
+        /// What `--format cite` prints of the same listing: it calls its argument with each
+        /// footnote line (``ClaimPresentation/footnotes(store:graph:listsEachClaimOnce:claims:)``);
+        /// nil for rows that are not claims'.
+        var footnotes: ((_ line: (String) throws -> Void) throws -> Void)?
 
         init(header: [String], forEach: @escaping ((_ row: [String]) throws -> Void) throws -> Void) {
             self.header = header
@@ -145,6 +166,16 @@ extension OutputFormat {
                 header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal,
                 byteOrderMark: context.writesByteOrderMark)
             try printout.rows.forEach { try csv.append($0) }
+            for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
+        case .cite:
+            guard let footnotes = printout.rows.footnotes else {
+                // Each command that takes cite gives footnotes wherever it lists claims; kept
+                // from printing nothing should one not.
+                throw UsageError(message: "--format cite cites claims, and this listing is not one of claims")
+            }
+            try footnotes { line in
+                try context.print((context.showsBidiMarks ? line : Bidi.removingMarks(line)) + "\n")
+            }
             for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
         case .json:
             switch printout.json {

@@ -49,6 +49,9 @@ struct OptionSpec: Sendable {
     /// The kinds the option applies to (export's formats, add's record kinds, import's input
     /// formats); empty: every kind. Refused for the others by `refuseOptionsNotFor`.
     var formats: [String] = []
+    /// The words a command takes for this option, when fewer than its type has (`--format cite`
+    /// only where claims are listed); nil: every value of its type. Checked when read.
+    var choices: [String]?
     /// Options declared with this one, listed after it wherever it is listed (`--bom` with `--format`).
     var companions: [OptionSpec] = []
     /// Whether its value is a word of a fixed set, a number or a date (read as a type), not free
@@ -408,7 +411,18 @@ struct ParsedArguments {
     /// The option's value (the last given), or nil.
     func value<Value>(_ option: Option<Value>) throws -> Value? {
         guard let text = raw(option.spec)?.last else { return nil }
-        return try parsing(option.spec) { () throws(InvalidArgument) in try option.parse(text) }
+        return try parsing(option.spec) { () throws(InvalidArgument) in
+            // The command's own declaration says which words it takes, whichever declaration of
+            // the same option the caller reads it through (`OutputFormat.option` for every --format).
+            if let choices = spec.allOptions.first(where: { $0.name == option.spec.name })?.choices,
+                !choices.contains(where: { $0.lowercased() == text.lowercased() })
+            {
+                throw InvalidArgument(
+                    message: "\"\(Text.printable(text))\" is not one of \(choices.joined(separator: ", "))"
+                        + Suggestion.phrase(Suggestion.nearest(to: text, among: choices)))
+            }
+            return try option.parse(text)
+        }
     }
 
     func value<Value>(_ option: Option<Value>, default fallback: Value) throws -> Value {

@@ -1,0 +1,109 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// `--format cite`: a numbered footnote for each citation of each claim listed, for a write-up,
+/// which says the claim's status and who says it before anything it quotes.
+@Suite("Footnotes for a write-up (--format cite)", .temporaryStore)
+struct CitationFootnoteTests {
+    private static func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
+
+    @Test("claims --format cite: one footnote a citation, numbered, each with its claim's status and the citation's stance")
+    func onePerCitation() throws {
+        let cli = try CLIHarness.withDataset
+        let cited = try cli.run(["claims", "--subject", "hamas", "--format", "cite"])
+        #expect(cited.status == 0, "\(cited.standardError)")
+        let footnotes = Self.lines(cited.standardOutput)
+        let claims = try cli.run(["claims", "--subject", "hamas", "--format", "json"]).standardOutput
+        let citations = claims.components(separatedBy: "\"stance\":").count - 1
+        #expect(footnotes.count == citations && citations > 20)
+        for (index, line) in footnotes.enumerated() {
+            #expect(line.hasPrefix("[\(index + 1)] "), "\(line)")
+            // A status before the quote, capped by the one channel every Hamas claim rests on.
+            #expect(
+                ["ALLEGED", "DISPUTED", "ASSERTED"].contains { line.contains("; \($0) ") }
+                    && line.contains("all through hadera-2022-article (E)"), "\(line)")
+            #expect(["asserts it (", "reports it (", "DENIES it ("].contains { line.contains($0) }, "\(line)")
+        }
+        // A denial reads as one, under its disputed claim, with where its words stand.
+        let denial = try #require(footnotes.first { $0.contains("DENIES it") })
+        #expect(denial.contains("Hamas — cooperated with → Islamic State (undated; DISPUTED E3 · 1 channel"))
+        #expect(denial.contains("hadera-2022-article DENIES it (E3): «بيد أن هذا التقويم"))
+        #expect(denial.hasSuffix("2022-03, lines 33-35"))
+        // A claimant read in another source: its own reference, then the one its words are quoted in.
+        let relayed = try #require(footnotes.first { $0.contains("essam-salih-press-conference-2017 asserts it") })
+        #expect(
+            relayed.contains(
+                "— Essam Salih's press conference on the end of the Hamas–ISIS dispute, 2017-07; quoted in علاقات ارهابية"))
+    }
+
+    @Test("cite lists what a limit keeps, as CSV does, and says on standard error what it left out")
+    func limit() throws {
+        let cli = try CLIHarness.withDataset
+        let cited = try cli.run(["claims", "--subject", "hamas", "--limit", "1", "--format", "cite"])
+        #expect(Self.lines(cited.standardOutput).count == 1)
+        #expect(cited.standardOutput.hasPrefix("[1] Hamas — arrested → Islamic State"))
+        #expect(cited.standardError.contains("showing 1 of 20 claims; --limit 0 for all"))
+    }
+
+    @Test("a claim path gives on two chains is cited once; timeline and show cite too")
+    func otherListings() throws {
+        let cli = try CLIHarness.withDataset
+        let path = try cli.run(["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "3", "--format", "cite"])
+        #expect(path.status == 0, "\(path.standardError)")
+        let cited = Self.lines(path.standardOutput).map { $0.drop { $0 != " " } }
+        #expect(!cited.isEmpty && Set(cited).count == cited.count)
+        for command in [["timeline", "hamas"], ["show", "hamas"], ["neighbors", "hamas"]] {
+            let result = try cli.run(command + ["--format", "cite"])
+            #expect(result.status == 0 && result.standardOutput.hasPrefix("[1] "), "\(command): \(result.standardError)")
+        }
+    }
+
+    @Test("cite is refused where nothing lists claims, and beside what is retracted")
+    func refused() throws {
+        let cli = try CLIHarness.withDataset
+        let search = try cli.run(["search", "hamas", "--format", "cite"])
+        #expect(search.status == 64)
+        #expect(search.standardError.contains("--format: \"cite\" is not one of table, list, json, csv"))
+        let retracted = try cli.run(["claims", "--include-retracted", "--format", "cite"])
+        #expect(retracted.status == 64)
+        #expect(retracted.standardError.contains("--include-retracted does not apply to --format cite"))
+    }
+
+    @Test(
+        "a name, a title, a quote or a locator that would reorder the line (planted by another program) is shown escaped, and a footnote keeps to one line"
+    )
+    func hostileText() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"org-a","type":"organization","name":"Org A"}
+            {"record":"entity","id":"org-b","type":"organization","name":"Org B"}
+            {"record":"source","id":"blog","type":"social-media-post","title":"Blog","url":"https://example.org/x","reliability":"E"}
+            {"record":"claim","id":"a-funded-b","subject":"org-a","predicate":"funded","object":"org-b","start":null,"end":null,"citations":[{"source":"blog","quote":"A funds B","stance":"denies","credibility":4,"locator":"p. 2"}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // A store that another program wrote: a bidi override (Isnad refuses control characters
+        // on reading, and stores neither) and a line break, which would end a footnote's line.
+        do {
+            let database = try Database(path: cli.path("isnad.db"), access: .readWrite)
+            try database.execute("UPDATE entity SET name = 'Org B' || char(8238) || 'x' WHERE id = 'org-b'")
+            try database.execute("UPDATE source SET title = 'Blog' || char(8238) || 'y'")
+            try database.execute(
+                "UPDATE citation SET quote = 'A funds B' || char(10) || 'line two' || char(8238) || 'x', locator = 'p. 2' || char(8238)"
+            )
+        }
+        let cited = try cli.run(["claims", "--format", "cite"])
+        #expect(cited.status == 0, "\(cited.standardError)")
+        #expect(TerminalSafetyTests.terminalControls(in: cited.outputBytes).isEmpty)
+        #expect(
+            cited.standardOutput
+                == "[1] Org A — funded → Org B\\u{202E}x (undated; DISPUTED F6 · 0 channels · denied by 1 source in 1 channel): "
+                + "blog DENIES it (E4): «A funds B line two\\u{202E}x» — Blog\\u{202E}y, https://example.org/x, p. 2\\u{202E}\n",
+            "\(cited.standardOutput)")
+    }
+}
