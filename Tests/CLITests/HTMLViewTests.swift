@@ -365,6 +365,45 @@ struct HTMLViewTests {
     }
 
     @Test(
+        "in Chromium: a symmetric claim has no arrowhead, a directed one its head on its object's shape, and no line ends under another's head",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func headsInBrowser() throws {
+        let cli = try datasetStore()
+        let symmetric = Vocabulary.standard.predicates.filter(\.isSymmetric).map(\.id)
+        let script = Repository.root.appendingPathComponent("Tests/Browser/check_html_heads.py").path
+        func check(_ page: String) throws {
+            let result = try ExternalTool.run(
+                try #require(HTMLViewTests.python),
+                [
+                    script, page, symmetric.joined(separator: ","), page + ".png", "--chromium",
+                    try #require(HTMLViewTests.chromium),
+                ])
+            #expect(result.status == 0, "\(page): \(result.standardOutput)\(result.standardError)")
+        }
+        // The whole seed: boxes, ellipses, octagons and houses, symmetric and directed claims.
+        let whole = cli.path("whole.html")
+        #expect(try cli.run(["export", "html", "-o", whole]).status == 0)
+        try check(whole)
+        // A review's figure: Hamas's symmetric economic relations with Wilayat Sinai left Hamas
+        // where the arrowhead of Islamic State's weapons for Hamas met it, and read as directed.
+        try cli.write(
+            "un.jsonl",
+            #"""
+            {"record":"source","id":"un-report","type":"report","title":"A UN report","reliability":"B"}
+            {"record":"claim","id":"hamas-economic-relations-with-wilayat-sinai","subject":"hamas","predicate":"economic_relations_with","object":"wilayat-sinai","citations":[{"source":"un-report","quote":"trade across the border","stance":"asserts","credibility":3}]}
+
+            """#)
+        #expect(try cli.run(["import", "un.jsonl"]).status == 0)
+        let focused = cli.path("focused.html")
+        let predicates = "smuggled_weapons_for,supplied_weapons_to,funded,economic_relations_with,branch_of,cooperated_with"
+        #expect(
+            try cli.run(["export", "html", "--focus", "wilayat-sinai", "--depth", "1", "--predicate", predicates, "-o", focused])
+                .status == 0)
+        try check(focused)
+    }
+
+    @Test(
         "in Chromium: an override stored in a name or title is shown as an escape, not obeyed; the file's data keeps it",
         .enabled(
             if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))

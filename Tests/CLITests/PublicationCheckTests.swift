@@ -236,37 +236,68 @@ struct PublicationCheckTests {
 
     // MARK: the listing CSV's sources
 
-    @Test("a listing's CSV ends with the citation's sources: claimant title, publisher, date and URL, and the via's title")
+    @Test(
+        "a listing's CSV ends with the citation's sources (claimant title, publisher, date and URL, the via's title), then its capped grades"
+    )
     func footnoteColumns() throws {
         let cli = try store()
         let csv = try cli.run(["claims", "--format", "csv"])
         let rows = csv.standardOutput.split(separator: "\r\n")
         #expect(
             rows.first
-                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title"
+                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility"
         )
         #expect(
             rows.dropFirst().map(String.init) == [
-                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,",
-                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,,",
-                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,,",
+                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,,E,3",
+                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,,,B,2",
+                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,B,3",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,,A,2",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,,,B,2",
             ])
-        // The columns before them are where they were: `retracted` too, in a listing with it.
+        // Last, each citation's grades as the weighing counts them: the wire (A) read in the paper
+        // (B) is B3 there (citation_reliability keeps the wire's own A).
+        // The columns before them are where they were: `retracted` too, in a listing with it; a
+        // retracted citation, not weighed, has no capped grades.
         #expect(try cli.run(["retract", "read-in-paper", "--reason", "misread"]).status == 0)
         let retracted = try cli.run(["claims", "--only-retracted", "--format", "csv"]).standardOutput
         #expect(
             retracted == """
-                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title\r
-                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report\r
+                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility\r
+                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,,\r
 
                 """)
         let standing = try cli.run(["claims", "--include-retracted", "--id", "one-voice", "--format", "csv"]).standardOutput
         #expect(
             standing.hasSuffix(
-                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,\r\n"
+                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,,E,3\r\n"
             ))
+    }
+
+    @Test(
+        "the CSV's capped grades are the weighing's: Hamas's statement (B) read in the E article is E2 there, as the table's BEST; its own B stays"
+    )
+    func cappedByVia() throws {
+        let cli = try datasetStore()
+        let csv = try cli.run(["claims", "--id", "hamas-praised-hadera-attack", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        let rows = QueryCommandTests.csvRows(csv.standardOutput)
+        let header = try #require(rows.first)
+        func cells(_ row: [String], _ names: String...) -> [String] {
+            names.map { name in header.firstIndex(of: name).map { row[$0] } ?? "no column \(name)" }
+        }
+        #expect(
+            rows.dropFirst().map {
+                cells(
+                    $0, "citation_source", "citation_reliability", "via", "credibility", "citation_capped_reliability",
+                    "citation_capped_credibility")
+            } == [
+                ["hamas-statement-hadera", "B", "hadera-2022-article", "2", "E", "2"],
+                ["hadera-2022-article", "E", "", "3", "E", "3"],
+                ["hadera-2022-article", "E", "", "3", "E", "3"],
+            ])
+        let table = try cli.run(["claims", "--id", "hamas-praised-hadera-attack", "--format", "table"])
+        #expect(table.standardOutput.contains("  ALLEGED  E2  "), "\(table.standardOutput)")
     }
 
     @Test("a listing's CSV, with the sources' columns, still imports back as a sheet: they are passed over")

@@ -188,7 +188,7 @@ enum ClaimsCommand: Command {
     }
 
     /// The CSV of a listing with what is retracted: the claims' rows with a column,
-    /// ``RetractionListing/csvColumn``, empty, before the sources' columns; each standing claim's retracted citations after
+    /// ``RetractionListing/csvColumn``, empty, before the sources' and the capped grades' columns; each standing claim's retracted citations after
     /// its rows; then the retracted claims. `besideStanding` false: only what is retracted (a
     /// standing claim's retracted citations under its evidence as it stands, unfiltered).
     static func rowsWithRetractions(
@@ -197,14 +197,14 @@ enum ClaimsCommand: Command {
     ) -> Printout.Rows {
         let store = query.store
         let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + ClaimSheet.listingSourceColumns
+        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns
+        let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + trailing
         return Printout.Rows(header: header) { body in
             var presentation = ClaimPresentation(store: store, graph: query.graph)
             var listing = RetractionListing(store: store)
-            let sourceColumns = ClaimSheet.listingSourceColumns.count
             try forEachClaim { claim in
                 for row in try presentation.csvRows(claim) {
-                    try body(Array(row.dropLast(sourceColumns)) + [""] + row.suffix(sourceColumns))
+                    try body(Array(row.dropLast(trailing.count)) + [""] + row.suffix(trailing.count))
                 }
                 if let retraction = byClaim[claim.claim.id] {
                     for row in try listing.csvRows(retraction, standing: claim, presentation: &presentation) { try body(row) }

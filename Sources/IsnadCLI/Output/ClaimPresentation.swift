@@ -171,12 +171,16 @@ struct ClaimPresentation {
         }
     }
 
-    /// One CSV row per citation, each carrying its claim's evidence (capped) and channels, and
-    /// what a footnote names of its sources (``footnote(_:of:strength:number:)`` names the same).
+    /// One CSV row per citation, each carrying its claim's evidence (capped) and channels, what a
+    /// footnote names of its sources (``footnote(_:of:strength:number:)`` names the same), and its
+    /// own grades once capped.
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
-        guard let head = try csvHead(of: graded) else { return [] }
-        return try graded.citations.map {
-            head + Self.csvCells($0, notes: graded.claim.notes) + (try sourceCells(of: $0.citation))
+        let weight = graph.weigh(graded)
+        guard let head = try csvHead(of: graded, weight: weight) else { return [] }
+        let capped = weight.strength?.cappedCitations
+        return try graded.citations.enumerated().map { position, cited in
+            head + Self.csvCells(cited, notes: graded.claim.notes) + (try sourceCells(of: cited.citation))
+                + Self.cappedCells(capped, at: position)
         }
     }
 
@@ -248,6 +252,17 @@ struct ClaimPresentation {
         return cells.map { Bidi.isolate(Text.printable($0)) }.joined(separator: ", ")
     }
 
+    /// The cells of ``ClaimSheet/listingCappedColumns``, last in a row: the citation's reliability
+    /// and credibility as the weighing counts them; empty for a citation that is not weighed (a
+    /// retracted one).
+    static func cappedCells(_ capped: [Evidence.Item]?, at position: Int) -> [String] {
+        guard let capped, capped.indices.contains(position) else { return notCapped }
+        return [capped[position].reliability.rawValue, String(capped[position].credibility.rawValue)]
+    }
+
+    /// ``cappedCells(_:at:)`` of a citation the weighing does not count.
+    static let notCapped = ClaimSheet.listingCappedColumns.map { _ in "" }
+
     /// The cells of ``ClaimSheet/listingSourceColumns``, last in a row: the claimant's title,
     /// publisher, date of publication and URL, and the via's title (empty without a via).
     mutating func sourceCells(of citation: Citation) throws -> [String] {
@@ -257,7 +272,11 @@ struct ClaimPresentation {
     /// The claim's cells of a CSV row, with its evidence (capped) and channels; nil for a claim
     /// with no citation left.
     mutating func csvHead(of graded: GradedClaim) throws -> [String]? {
-        let weight = graph.weigh(graded)
+        try csvHead(of: graded, weight: graph.weigh(graded))
+    }
+
+    /// The claim's cells of a CSV row, from its `weight`; nil for a claim with no citation left.
+    mutating func csvHead(of graded: GradedClaim, weight: ClaimWeight) throws -> [String]? {
         guard let evidence = weight.strength?.evidence else { return nil }
         return try csvHead(
             of: graded.claim,

@@ -14,7 +14,7 @@ public enum ClaimSheet {
     /// then ``listingSourceColumns``. A sheet may be one: read back, `citation_source` is the
     /// `source` column, `claim` names the claim each row must state, and the weighing's columns
     /// and the sources' (computed or read from the store, not given) are passed over.
-    public static let listingColumns = listingClaimColumns + listingSourceColumns
+    public static let listingColumns = listingClaimColumns + listingSourceColumns + listingCappedColumns
 
     /// A listing's columns of the claim, its weighing and the citation, as every listing has
     /// written them first.
@@ -31,6 +31,14 @@ public enum ClaimSheet {
     public static let listingSourceColumns = [
         "citation_source_title", "citation_source_publisher", "citation_source_published", "citation_source_url", "via_title",
     ]
+
+    /// The citation's grades as the weighing counts them (``SupportStrength/cappedCitations``):
+    /// its reliability no better than its `via`, the relays between them and its channel's common
+    /// links; its credibility 1 counted as 2 unless another channel bears it out.
+    /// `citation_reliability` and `credibility` stay the claimant's own grades, as recorded. Last,
+    /// after every column listings wrote before them, so that a script that reads columns by
+    /// position reads the same ones.
+    public static let listingCappedColumns = ["citation_capped_reliability", "citation_capped_credibility"]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV
     /// puts a `'` before such a cell, as OWASP advises

@@ -713,13 +713,22 @@ function shapeOf(entity, group) {
   const [x, y, w, h] = entity.box;
   const fill = typeById.get(entity.type).fill;
   const shape = typeById.get(entity.type).shape;
-  const l = x - w / 2, r = x + w / 2, t = y - h / 2, b = y + h / 2;
+  const l = x - w / 2, t = y - h / 2;
   if (shape === 'ellipse') return element('ellipse', { class: 'shape', cx: x, cy: y, rx: w / 2, ry: h / 2, fill }, group);
-  if (shape === 'box') return element('rect', { class: 'shape', x: l, y: t, width: w, height: h, rx: 6, fill }, group);
-  const points = shape === 'octagon'
+  if (shape === 'box') return element('rect', { class: 'shape', x: l, y: t, width: w, height: h, rx: boxCorner, fill }, group);
+  return element('polygon', { class: 'shape', points: corners(entity).map((p) => p.join(',')).join(' '), fill }, group);
+}
+
+/** The radius of a box's rounded corners. */
+const boxCorner = 6;
+
+/** The corners of an octagon's or a house's outline, clockwise from the top. */
+function corners(entity) {
+  const [x, y, w, h] = entity.box;
+  const l = x - w / 2, r = x + w / 2, t = y - h / 2, b = y + h / 2;
+  return typeById.get(entity.type).shape === 'octagon'
     ? [[l + w * 0.2, t], [r - w * 0.2, t], [r, t + h * 0.3], [r, b - h * 0.3], [r - w * 0.2, b], [l + w * 0.2, b], [l, b - h * 0.3], [l, t + h * 0.3]]
     : [[x, t], [r, t + h * 0.35], [r, b], [l, b], [l, t + h * 0.35]];
-  return element('polygon', { class: 'shape', points: points.map((p) => p.join(',')).join(' '), fill }, group);
 }
 
 // Zoomed out below this scale, node labels (11px at scale 1) are too small to read and the
@@ -861,21 +870,48 @@ function drawMarkers() {
     const arrow = element('marker', { id: markerId('arrow', color), viewBox: '0 0 10 10', refX: '9', refY: '5',
       markerWidth: '9', markerHeight: '9', markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
     element('path', { d: 'M0,0 L10,5 L0,10 z', fill: color }, arrow);
-    const tee = element('marker', { id: markerId('tee', color), viewBox: '0 0 10 10', refX: '8', refY: '5',
+    // The bar a little before the line's end: on it, half of it was under the shape, and all but
+    // a speck at a box's corner.
+    const tee = element('marker', { id: markerId('tee', color), viewBox: '0 0 10 10', refX: '10', refY: '5',
       markerWidth: '9', markerHeight: '9', markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
-    element('path', { d: 'M8,0 L8,10', stroke: color, 'stroke-width': '2.5' }, tee);
+    element('path', { d: 'M6,0 L6,10', stroke: color, 'stroke-width': '2.5' }, tee);
   }
 }
 
-/** Where the line from a box's centre towards (tx, ty) leaves the box's shape. */
+/** Where the line from a box's centre towards (tx, ty) leaves the entity's shape as drawn
+ *  (shapeOf): an octagon's or a house's sides, a box's rounded corners. Taken as the box around
+ *  them, a head pointed at a corner of the box, off the shape. */
 function boundary(entity, tx, ty) {
   const [x, y, w, h] = entity.box;
   const dx = tx - x, dy = ty - y;
   if (dx === 0 && dy === 0) return [x, y];
   const shape = typeById.get(entity.type).shape;
-  const scale = shape === 'ellipse'
-    ? 1 / Math.sqrt((dx / (w / 2)) ** 2 + (dy / (h / 2)) ** 2)
-    : Math.min(Math.abs(w / 2 / dx) || Infinity, Math.abs(h / 2 / dy) || Infinity);
+  let scale;
+  if (shape === 'ellipse') {
+    scale = 1 / Math.sqrt((dx / (w / 2)) ** 2 + (dy / (h / 2)) ** 2);
+  } else if (shape === 'box') {
+    scale = Math.min(Math.abs(w / 2 / dx) || Infinity, Math.abs(h / 2 / dy) || Infinity);
+    // In a rounded corner: where the line meets the corner's circle.
+    const rx = w / 2 - boxCorner, ry = h / 2 - boxCorner;
+    if (rx > 0 && ry > 0 && Math.abs(dx * scale) > rx && Math.abs(dy * scale) > ry) {
+      const ox = Math.sign(dx) * rx, oy = Math.sign(dy) * ry;
+      const a = dx * dx + dy * dy, half = dx * ox + dy * oy, c = ox * ox + oy * oy - boxCorner * boxCorner;
+      scale = (half + Math.sqrt(Math.max(0, half * half - a * c))) / a;
+    }
+  } else {
+    // The nearest side the line crosses.
+    const points = corners(entity);
+    scale = Infinity;
+    points.forEach(([ax, ay], index) => {
+      const [bx, by] = points[(index + 1) % points.length];
+      const ex = bx - ax, ey = by - ay, denominator = dx * ey - dy * ex;
+      if (denominator === 0) return;
+      const along = ((ax - x) * ey - (ay - y) * ex) / denominator;
+      const at = ((ax - x) * dy - (ay - y) * dx) / denominator;
+      if (along > 0 && at >= 0 && at <= 1) scale = Math.min(scale, along);
+    });
+    if (scale === Infinity) scale = Math.min(Math.abs(w / 2 / dx) || Infinity, Math.abs(h / 2 / dy) || Infinity);
+  }
   return [x + dx * scale, y + dy * scale];
 }
 
@@ -926,14 +962,76 @@ function drawEdges() {
     if (!bundles.has(key)) bundles.set(key, []);
     bundles.get(key).push(item);
   }
-  for (const bundle of bundles.values()) {
-    bundle.forEach((item, index) => drawEdge(item, (index - (bundle.length - 1) / 2) * 16, layer));
-  }
+  const placed = [...bundles.values()].flatMap((bundle) =>
+    bundle.map((item, index) => ({ item, offset: (index - (bundle.length - 1) / 2) * 16 })));
+  placeEnds(placed);
+  for (const { item, offset } of placed) drawEdge(item, offset, layer);
   const live = new Set(visible.flatMap((item) => [item.claim.subject, item.claim.object]));
   for (const group of byId('nodes').children) {
     group.classList.toggle('idle', withClaims.has(group.dataset.entity) && !live.has(group.dataset.entity));
   }
   byId('counts').textContent = words[state.language].drawn(entities.length, visible.length);
+}
+
+/** Where each line drawn ends on the shapes it joins (placeEnds), by edge key and end. */
+let endPoints = new Map();
+const endKey = (item, side) => `${side}|${item.key}`;
+
+/** How far apart, in the layout's units, a head's tip and another line's end must be: the
+ *  markers' size (drawMarkers), so that no head sits on another line's end. */
+const headClearance = 10;
+/** The most heads at one entity that placeEnds moves other lines' ends clear of. */
+const headsCleared = 200;
+
+/** Where the lines end on the shapes, outside the overview: each where the line from the
+ *  entity's centre towards its curve's control point leaves the shape, but no line's end under
+ *  another's head (an arrow, or a bar). Two lines that leave an entity the same way, from the
+ *  fans of two neighbours (Hamas–Islamic State and Hamas–Wilayat Sinai), met at one point, and
+ *  the arrowhead of the one, directed, seemed to end the other, symmetric: it looked directed
+ *  too. So an end within `headClearance` of a head is moved along the shape, away from it, to
+ *  where it clears every head there; the ends that carry heads keep their places, on the edge of
+ *  the entity they point to. */
+function placeEnds(placed) {
+  endPoints = new Map();
+  const atEntity = new Map();
+  for (const { item, offset } of placed) {
+    if (item.from === item.to) continue;
+    const [cx, cy] = controlPoint(item, offset);
+    const { ends } = headsOf(item);
+    for (const side of ['from', 'to']) {
+      const entity = entityById.get(item[side]);
+      const [x, y] = entity.box;
+      const end = { key: endKey(item, side), angle: Math.atan2(cy - y, cx - x), point: boundary(entity, cx, cy), isHead: ends.includes(item[side]) };
+      if (!atEntity.has(entity.id)) atEntity.set(entity.id, []);
+      atEntity.get(entity.id).push(end);
+    }
+  }
+  for (const [id, ends] of atEntity) {
+    const entity = entityById.get(id);
+    const heads = ends.filter((end) => end.isHead);
+    // A hub pointed at by hundreds of lines has no room to clear them all, and trying would
+    // take seconds at every filter: its ends stay where their lines meet the shape.
+    if (heads.length > headsCleared) {
+      for (const end of ends) endPoints.set(end.key, end.point);
+      continue;
+    }
+    const clears = (point) => heads.every((head) => Math.hypot(point[0] - head.point[0], point[1] - head.point[1]) >= headClearance);
+    const pointAt = (angle) => boundary(entity, entity.box[0] + Math.cos(angle) * 1000, entity.box[1] + Math.sin(angle) * 1000);
+    for (const end of ends) {
+      if (!end.isHead && !clears(end.point)) {
+        // Away from the nearest head first, a degree at a time, a quarter turn at most each way.
+        const nearest = heads.reduce((a, b) => (Math.hypot(end.point[0] - a.point[0], end.point[1] - a.point[1])
+          <= Math.hypot(end.point[0] - b.point[0], end.point[1] - b.point[1]) ? a : b));
+        const away = Math.sin(end.angle - nearest.angle) < 0 ? -1 : 1;
+        const step = Math.PI / 180;
+        for (let turn = 1; turn <= 90; turn += 1) {
+          const found = [away, -away].map((sign) => pointAt(end.angle + sign * turn * step)).find(clears);
+          if (found) { end.point = found; break; }
+        }
+      }
+      endPoints.set(end.key, end.point);
+    }
+  }
 }
 
 function edgePath(item, offset) {
@@ -944,7 +1042,8 @@ function edgePath(item, offset) {
     return `M${ax - 8},${top} C${ax - 30},${top - 40 - offset} ${ax + 30},${top - 40 - offset} ${ax + 8},${top}`;
   }
   const [cx, cy] = controlPoint(item, offset);
-  const [sx, sy] = isOverview ? from.box : boundary(from, cx, cy), [tx, ty] = isOverview ? to.box : boundary(to, cx, cy);
+  const shapeEnd = (side, entity) => endPoints.get(endKey(item, side)) ?? boundary(entity, cx, cy);
+  const [sx, sy] = isOverview ? from.box : shapeEnd('from', from), [tx, ty] = isOverview ? to.box : shapeEnd('to', to);
   const round = (value) => Math.round(value * 10) / 10;
   return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
 }
@@ -988,12 +1087,21 @@ function lineWidth(channels) {
   return Math.max(1, Number(widths[Math.min(Math.max(channels, 1), widths.length) - 1]));
 }
 
-function drawEdge(item, offset, layer) {
+/** An edge's heads, from the claim it is drawn for: `kind`, an arrow, or a bar for a disputed
+ *  claim; `ends`, the entities they point to: the object for a directed claim; none for a
+ *  symmetric one, or bars at both ends when disputed, as DOTWriter.style draws them. */
+function headsOf(item) {
   const lead = strongest(item.items);
+  const line = lead.status === lead.claim.status ? lead.claim.line : statusById.get(lead.status).line;
+  const symmetric = context.predicates[lead.claim.predicate]?.symmetric;
+  const kind = line.arrowhead === 'tee' ? 'tee' : 'arrow';
+  return { lead, line, kind, ends: !symmetric ? [item.to] : kind === 'tee' ? [item.to, item.from] : [] };
+}
+
+function drawEdge(item, offset, layer) {
+  const { lead, line, kind: head, ends } = headsOf(item);
   const claim = lead.claim;
   const color = claim.color;
-  const line = lead.status === claim.status ? claim.line : statusById.get(lead.status).line;
-  const symmetric = context.predicates[claim.predicate]?.symmetric;
   const d = edgePath(item, offset);
   const attributes = state.mode === 'claims' ? { 'data-claim': claim.id } : { 'data-pair': item.key };
   // Out of the Tab order (thousands of them came before the first entity): an entity's panel
@@ -1014,11 +1122,8 @@ function drawEdge(item, offset, layer) {
     path.setAttribute('stroke-linecap', 'round');
     path.classList.add('dotted');
   }
-  const head = line.arrowhead === 'tee' ? 'tee' : 'arrow';
-  if (!symmetric || head === 'tee') path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
-  if (symmetric && head === 'tee') path.setAttribute('marker-start', `url(#${markerId('tee', color)})`);
-  const ends = !symmetric || head === 'tee' ? [item.to] : [];
-  if (symmetric && head === 'tee') ends.push(item.from);
+  if (ends.includes(item.to)) path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
+  if (ends.includes(item.from)) path.setAttribute('marker-start', `url(#${markerId(head, color)})`);
   drawHeads(item, offset, color, head, ends, byId('heads'));
   if (state.mode === 'pairs') {
     for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
