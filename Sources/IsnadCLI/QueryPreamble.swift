@@ -154,7 +154,6 @@ struct QueryPreamble<Options> {
         for claim in claims { noteListed(claim) }
     }
 
-    /// The claim, with only the citations that pass the filters; nil when it does not pass.
     /// The claims that sources with no published date cite, under `--known-by` in a table, for a
     /// listing that found its claims through the sources public by then
     /// (``GraphStore/citingSources(admittedBy:)``), to count those left out only for want of a
@@ -166,6 +165,7 @@ struct QueryPreamble<Options> {
         try store.forEachClaim(rows: try rows(undated)) { _ = apply($0) }
     }
 
+    /// The claim, with only the citations that pass the filters; nil when it does not pass.
     /// Under `--known-by`, a table notes a claim left out only for want of publication dates.
     func apply(_ claim: GradedClaim) -> GradedClaim? {
         let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
