@@ -19,6 +19,16 @@ struct QueryPreamble<Options> {
     /// The claims a table listed that the date filters keep only possibly, by id: a claim listed
     /// twice (made and quoted in one source) is one claim.
     private let possiblyHeld = ClaimIDs()
+    /// The claims a table listed that the date filters keep only for the open side of their
+    /// period (``GraphFilter/keepsOnlyForItsOpenSide(_:vocabulary:)``): no start, no end.
+    private let keptForNoStart = ClaimIDs()
+    private let keptForNoEnd = ClaimIDs()
+    /// The dated claims a table listed under `--known-by` that it leaves citations of out
+    /// (``GraphFilter/leavesOutCitationsThatMayHaveDated(_:)``).
+    private let datedMaybeLater = ClaimIDs()
+    /// The claims ``apply(_:)`` left out under `--known-by` only because the citations that
+    /// would keep them have no publication date.
+    private let leftOutUndated = ClaimIDs()
 
     /// - Parameters:
     ///   - format: the command's `--format` option.
@@ -52,12 +62,49 @@ struct QueryPreamble<Options> {
     /// A table under `--as-of` or `--between` says, under it, that undated claims stayed in
     /// (`show` says how many, itself: `saysUndatedKept` false), and how many of the claims it
     /// listed (``noteListed(_:)``) are there only because their dates, less precise than the
-    /// period asked, overlap it.
-    func print(saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context) throws {
+    /// period asked, overlap it, or only because their period is open; under `--known-by`, how
+    /// many it left out (``apply(_:)``) only for want of publication dates, and how many listed
+    /// lost citations to it that may have given their dates.
+    /// - Parameter readingLeftOut: run after the answer is printed, before the notes: reads (with
+    ///   ``apply(_:)``) claims the listing left out unread, for the notes to count them.
+    func print(
+        saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context,
+        readingLeftOut: () throws -> Void = {}
+    ) throws {
         try format.print(printout, context: context)
+        try readingLeftOut()
         if saysUndatedKept, format.isForReading, filter.keepsUndatedAsTimeless {
             context.message(
                 "(undated claims are kept by \(dateOptions(valued: false)): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
+            )
+        }
+        if format.isForReading, !leftOutUndated.ids.isEmpty, let knownBy = filter.knownBy {
+            let count = leftOutUndated.ids.count
+            context.message(
+                "(\(counted(count, "claim")) \(count == 1 ? "is" : "are") left out by --known-by \(knownBy) only because the sources that would keep \(count == 1 ? "it" : "them") have no published date, nor a dated via: a citation with neither is not known by any date)"
+            )
+        }
+        if format.isForReading, !datedMaybeLater.ids.isEmpty, let knownBy = filter.knownBy {
+            let count = datedMaybeLater.ids.count
+            context.message(
+                "(\(counted(count, "claim")) kept by --known-by \(knownBy) \(count == 1 ? "has" : "have") citations it leaves out, public later or undated: a claim's dates are its own as they stand now, which such a citation, or a later edit, may have given)"
+            )
+        }
+        let noStart = keptForNoStart.ids.count
+        let noEnd = keptForNoEnd.ids.count
+        if format.isForReading, noStart + noEnd > 0 {
+            // Counted by side when both come up: "1 has no start …, 2 have no end …".
+            func who(_ count: Int) -> String {
+                noStart == 0 || noEnd == 0 ? (count == 1 ? "it has" : "they have") : "\(count) \(count == 1 ? "has" : "have")"
+            }
+            let sides = [
+                noStart > 0
+                    ? "\(who(noStart)) no start (\"until …\"), so \(noStart == 1 ? "it is" : "they are") taken to hold from any date before \(noStart == 1 ? "its" : "their") end"
+                    : nil,
+                noEnd > 0 ? "\(who(noEnd)) no end (\"since …\"), so \(noEnd == 1 ? "it is" : "they are") taken to hold on" : nil,
+            ].compactMap { $0 }
+            context.message(
+                "(\(counted(noStart + noEnd, "claim")) \(noStart + noEnd == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) only because \(noStart + noEnd == 1 ? "its" : "their") period is open: \(sides.joined(separator: ", and ")); --dated does not leave \(noStart + noEnd == 1 ? "it" : "them") out)"
             )
         }
         let possible = possiblyHeld.ids.count
@@ -83,8 +130,23 @@ struct QueryPreamble<Options> {
     /// only possibly (``GraphFilter/keepsOnlyPossibly(_:vocabulary:)``). Every listing under
     /// ``print(saysUndatedKept:_:context:)`` calls it for each claim it shows, when it shows it.
     func noteListed(_ claim: GradedClaim) {
-        guard format.isForReading, filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) else { return }
-        possiblyHeld.ids.insert(claim.claim.id)
+        guard format.isForReading else { return }
+        if filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) { possiblyHeld.ids.insert(claim.claim.id) }
+        switch filter.keepsOnlyForItsOpenSide(claim.claim, vocabulary: store.vocabulary) {
+        case .start?: keptForNoStart.ids.insert(claim.claim.id)
+        case .end?: keptForNoEnd.ids.insert(claim.claim.id)
+        case nil: break
+        }
+        // The claim listed holds only the citations kept: those left out are read again. A claim
+        // that cannot be read again (it was read a moment ago, in this snapshot) goes without the
+        // note rather than failing the answer.
+        if filter.knownBy != nil, claim.claim.start != nil || claim.claim.end != nil,
+            !datedMaybeLater.ids.contains(claim.claim.id),
+            let stored = (try? store.claim(id: claim.claim.id)) ?? nil,
+            filter.leavesOutCitationsThatMayHaveDated(stored)
+        {
+            datedMaybeLater.ids.insert(claim.claim.id)
+        }
     }
 
     /// ``noteListed(_:)`` for each of `claims`.
@@ -92,8 +154,28 @@ struct QueryPreamble<Options> {
         for claim in claims { noteListed(claim) }
     }
 
+    /// The claims that sources with no published date cite, under `--known-by` in a table, for a
+    /// listing that found its claims through the sources public by then
+    /// (``GraphStore/citingSources(admittedBy:)``), to count those left out only for want of a
+    /// date; `rows` finds them, given those sources.
+    func readClaimsOfUndatedSources(_ rows: (Set<String>) throws -> [Int64]) throws {
+        guard format.isForReading, filter.knownBy != nil, filter.sources.isEmpty else { return }
+        let undated = try store.sourcesWithoutPublishedDate()
+        guard !undated.isEmpty else { return }
+        try store.forEachClaim(rows: try rows(undated)) { _ = apply($0) }
+    }
+
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
-    func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary, graph: graph) }
+    /// Under `--known-by`, a table notes a claim left out only for want of publication dates.
+    func apply(_ claim: GradedClaim) -> GradedClaim? {
+        let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
+        if kept == nil, format.isForReading,
+            filter.leavesOutOnlyForWantOfPublicationDates(claim, vocabulary: store.vocabulary, graph: graph)
+        {
+            leftOutUndated.ids.insert(claim.claim.id)
+        }
+        return kept
+    }
 
     /// The claim as the filters leave it, when `source` still stands in `role` in a citation they
     /// keep (``GraphFilter/apply(_:from:as:vocabulary:graph:)``).

@@ -453,7 +453,10 @@ struct AddCommandTests {
             "reports", "--credibility", "4",
         ])
         #expect(result.standardOutput == "hamas-praised-attack\n")
-        #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
+        #expect(
+            result.standardError
+                == "added citation 2 to claim \"hamas-praised-attack\" (2022-03-27: dates this citation did not give; give --start/--end to keep it apart) (history entry 3)\n\(Self.unchecked)"
+        )
     }
 
     @Test("--start and --end given with --id of a claim must be its dates: others are refused (64), naming set; the same pass")
@@ -530,6 +533,44 @@ struct AddCommandTests {
         // The same dates again join the claim they name, without a note.
         let again = try cli.run(claim("2021 again", ["--start", "2021"]))
         #expect(again.standardError == "added citation 2 to claim \"\(id)\" (history entry 4)\n")
+    }
+
+    @Test(
+        "a citation added without dates to the one claim of its ends names the dates it now supports; advice to redate an earlier-sourced claim warns of --known-by"
+    )
+    func inheritedDatesAndLaterSource() throws {
+        let cli = try importedStore()
+        let claim = { (quote: String, dates: [String]) in
+            [
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", quote, "--stance",
+                "asserts", "--credibility", "2", "--unverified", "typed for the test",
+            ] + dates
+        }
+        let undated = try cli.run(claim("they praised it", []))
+        #expect(
+            undated.standardError
+                == "added citation 2 to claim \"hamas-praised-attack\" (2022-03-27: dates this citation did not give; give --start/--end to keep it apart) (history entry 3)\n",
+            "\(undated.standardError)")
+        #expect(try cli.run(["undo"]).status == 0)
+        // A later source's dates set on a claim its earlier sources date otherwise would show
+        // in --known-by answers from before it was public.
+        #expect(
+            try cli.run([
+                "add", "source", "--type", "news-article", "--title", "Later", "--id", "later", "--reliability", "C",
+                "--published", "2030-01",
+            ]).status == 0)
+        var later = claim("since 2021", ["--start", "2021"])
+        later[later.firstIndex(of: "police")!] = "later"
+        let note = try cli.run(later).standardError
+        #expect(
+            note.contains(
+                "then cite it with --id hamas-praised-attack (but set so, hamas-praised-attack's dates would show in --known-by answers from "
+            ), "\(note)")
+        #expect(note.contains(" on, before \"later\" was public (2030-01): kept apart, they do not)\n"), "\(note)")
+        // The same source: no warning.
+        #expect(try cli.run(["undo"]).status == 0)
+        let same = try cli.run(claim("since 2021", ["--start", "2021"])).standardError
+        #expect(same.contains("then cite it with --id hamas-praised-attack\n"), "\(same)")
     }
 
     @Test(

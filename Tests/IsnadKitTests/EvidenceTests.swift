@@ -206,6 +206,34 @@ struct GraphFilterTests {
         #expect(filter.keepsOnlyPossibly(claim) == isPossible)
     }
 
+    @Test(
+        "as-of and between: a claim kept only for the open side of its period, no start, or a state with no end",
+        arguments: [
+            ("hostile_to", nil, "2017-07", "1990", nil, GraphFilter.OpenSide?.some(.start)),
+            ("hostile_to", nil, "2017-07", "2017", nil, nil),
+            ("member_of", "2017", nil, "2030", nil, .some(.end)),
+            ("member_of", "2017", nil, "2017-05", nil, nil),
+            ("member_of", "2017", "2018", "2018", nil, nil),
+            // An event with only a start happens within it: not open.
+            ("attacked", "2017", nil, "2017", nil, nil),
+            ("member_of", nil, nil, "2030", nil, nil),
+            ("member_of", "2017", nil, nil, "2020 2021", .some(.end)),
+            ("member_of", "2017", nil, nil, "2016 2021", nil),
+        ] as [(String, String?, String?, String?, String?, GraphFilter.OpenSide?)])
+    func keptOnlyForOpenSide(
+        _ predicate: String, _ start: String?, _ end: String?, _ asOf: String?, _ between: String?,
+        _ side: GraphFilter.OpenSide?
+    ) throws {
+        var filter = GraphFilter()
+        filter.asOf = try asOf.map(PartialDate.init(parsing:))
+        if let dates = try between?.split(separator: " ").map({ try PartialDate(parsing: String($0)) }) {
+            filter.between = (dates[0], dates[1])
+        }
+        let claim = try claim(predicate, start: start, end: end)
+        #expect(filter.admitsShape(of: claim, subjectType: nil, objectType: nil))
+        #expect(filter.keepsOnlyForItsOpenSide(claim) == side)
+    }
+
     @Test("known-by: a citation counts once it was certainly public, by the earlier date of source and via")
     func knownBy() throws {
         let citation = Citation(source: "s", via: "v", quote: "q", stance: .asserts, credibility: .probablyTrue)

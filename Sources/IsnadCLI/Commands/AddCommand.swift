@@ -477,7 +477,10 @@ enum AddCommand: Command {
                 citationNumber = 1
                 try session.put(.claim(new))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
-                if let note = try otherClaimsNote(stating: new, store: store, isDryRun: arguments.isSet(isDryRun)) {
+                if let note = try otherClaimsNote(
+                    stating: new, publicSince: GradedCitation.earlier(claimant.published, relay?.published),
+                    citing: claimant.id, store: store, isDryRun: arguments.isSet(isDryRun))
+                {
                     notes.insert(note, at: 0)
                 }
                 return "added claim \"\(new.id)\""
@@ -581,6 +584,12 @@ enum AddCommand: Command {
             citationNumber = stored.citations.count
             try session.put(.claim(stored))
             if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
+            // Found by its ends alone, a dated claim lends the citation its dates: said, as they
+            // now count this citation among their support.
+            if givenID == nil, !hasDates, stored.start != nil || stored.end != nil {
+                return
+                    "added citation \(stored.citations.count) to claim \"\(new.id)\" (\(DateText.dates(of: stored, vocabulary: store.vocabulary)): dates this citation did not give; give --start/--end to keep it apart)"
+            }
             return "added citation \(stored.citations.count) to claim \"\(new.id)\""
         }
         let (outcome, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> String in
@@ -638,7 +647,13 @@ enum AddCommand: Command {
     /// each is weighed apart, so one relationship two sources report reads as two claims with one
     /// voice each (and `--min-channels 2` misses it). Still added, since dates may truly differ
     /// (two terms of one office), as `add entity` adds a namesake and notes it.
-    private static func otherClaimsNote(stating claim: Claim, store: GraphStore, isDryRun: Bool) throws -> String? {
+    /// When the advice is to set the other claim's dates to this one's and this citation was
+    /// public (`publicSince`, from `citing`) after some citation of it, the note says that the
+    /// dates would then show in `--known-by` answers from before it was public: a claim's dates
+    /// are shared by all its citations.
+    private static func otherClaimsNote(
+        stating claim: Claim, publicSince: PartialDate?, citing source: String, store: GraphStore, isDryRun: Bool
+    ) throws -> String? {
         let others = try store.claimsStatingEitherWay(
             subject: claim.subject, predicate: claim.predicate, object: claim.object
         ).filter { $0.id != claim.id }
@@ -663,8 +678,17 @@ enum AddCommand: Command {
             } : []
         let steps = (isDryRun ? [] : ["isnad undo"]) + setting
         let cite = others.count == 1 ? "--id \(first.id)" : "--id CLAIM"
+        var caution = ""
+        if !setting.isEmpty, let earliest = try store.claim(id: first.id)?.earliestPublicSince(before: publicSince) {
+            let citing = "\"\(Text.printable(source))\""
+            let when =
+                publicSince.map { "before \(citing) was public (\($0))" }
+                ?? "where \(citing), with no published date, is known by none"
+            caution =
+                " (but set so, \(first.id)'s dates would show in --known-by answers from \(earliest) on, \(when): kept apart, they do not)"
+        }
         return
-            "isnad: note: \(named) also \(others.count == 1 ? "states" : "state") \(claim.subject) \(claim.predicate) \(claim.object), weighed apart from this one: if \(others.count == 1 ? "they are one" : "one of them is this") relationship, \(steps.isEmpty ? "" : steps.joined(separator: ", ") + ", then ")cite it with \(cite)"
+            "isnad: note: \(named) also \(others.count == 1 ? "states" : "state") \(claim.subject) \(claim.predicate) \(claim.object), weighed apart from this one: if \(others.count == 1 ? "they are one" : "one of them is this") relationship, \(steps.isEmpty ? "" : steps.joined(separator: ", ") + ", then ")cite it with \(cite)\(caution)"
     }
 
     // MARK: Helpers

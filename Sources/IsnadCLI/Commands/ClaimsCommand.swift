@@ -184,7 +184,15 @@ enum ClaimsCommand: Command {
                         try forEachListed { try body([], $0) }
                     },
                 leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),
-            context: context)
+            context: context,
+            readingLeftOut: {
+                guard citingSources != nil, !isOnlyRetracted else { return }
+                try query.readClaimsOfUndatedSources { undated in
+                    try store.claimRows(
+                        ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates, citedBy: undated
+                    )
+                }
+            })
     }
 
     /// The CSV of a listing with what is retracted: the claims' rows with a column,

@@ -123,6 +123,10 @@ enum TimelineCommand: Command {
                     }
                 },
                 leftOut: { cut.leftOut(total: query.filter.isEmpty ? entityClaims : nil) }),
-            context: context)
+            context: context,
+            readingLeftOut: {
+                guard entity == nil, try store.citingSources(admittedBy: query.filter) != nil else { return }
+                try query.readClaimsOfUndatedSources { try store.claimRows(citedBy: $0) }
+            })
     }
 }

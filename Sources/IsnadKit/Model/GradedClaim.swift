@@ -59,6 +59,16 @@ public struct GradedClaim: Hashable, Sendable {
         return GradedClaim(claim: claim, citations: kept, subjectType: subjectType, objectType: objectType)
     }
 
+    /// The earliest date on which one of the claim's citations was surely public before `date`
+    /// was (by the last day it could mean, before the first day `date` could): nil when none was.
+    /// With no `date`, the earliest of all: what has no date is public by none. What `--known-by`
+    /// answers show of the claim, its dates included, from then on.
+    public func earliestPublicSince(before date: PartialDate?) -> PartialDate? {
+        citations.compactMap(\.publicSince)
+            .filter { published in date.map { published.lastDayNumber < $0.firstDayNumber } ?? true }
+            .min { $0.lastDayNumber < $1.lastDayNumber }
+    }
+
     /// The citation to show first: the supporting one whose grade is the claim's best grade
     /// (``Evidence/Item/gradeRank``), or the strongest denial if nothing supports it.
     /// Of citations equally strong, the first by source, via and quote: which quote stands for

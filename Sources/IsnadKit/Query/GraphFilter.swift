@@ -118,6 +118,71 @@ public struct GraphFilter: Sendable, Equatable {
         return false
     }
 
+    /// The open side of a claim's period that alone makes `asOf` and `between` keep it, if one
+    /// does: a claim with only an end (`until 2017-07`) is taken to hold from any date before it,
+    /// and a state with only a start (`since 2017-07`) to hold on, so `asOf 1990` keeps the one and
+    /// `asOf 2030` the other though no source speaks of those years. Nil when the claim would be
+    /// kept with that side closed at its other date, when both sides are given or neither, for
+    /// an event with only a start (it happens within that start), and without a date filter.
+    public func keepsOnlyForItsOpenSide(_ claim: Claim, vocabulary: Vocabulary = .standard) -> OpenSide? {
+        guard asOf != nil || between != nil else { return nil }
+        var closed = claim
+        let side: OpenSide
+        switch (claim.start, claim.end) {
+        case (nil, let end?):
+            side = .start
+            closed.start = end
+        case (let start?, nil) where (vocabulary[claim.predicate]?.temporal ?? .state) == .state:
+            side = .end
+            closed.end = start
+        default:
+            return nil
+        }
+        func isHeld(_ claim: Claim) -> Bool {
+            let held = ClaimPeriod(claim, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
+            if let asOf, !held.overlaps(from: asOf.firstDayNumber, to: asOf.lastDayNumber) { return false }
+            if let between, !held.overlaps(from: between.from.firstDayNumber, to: between.to.lastDayNumber) {
+                return false
+            }
+            return true
+        }
+        return isHeld(claim) && !isHeld(closed) ? side : nil
+    }
+
+    /// The side of a claim's period that has no date.
+    public enum OpenSide: Sendable {
+        /// No start: the claim is taken to hold from any date before its end.
+        case start
+        /// No end: the state is taken to hold on.
+        case end
+    }
+
+    /// Whether a claim this filter leaves out would be kept were its citations with no
+    /// publication date (neither their claimant's nor their via's) public by ``knownBy``: left out
+    /// by `--known-by` only for want of a date, which nothing in the answer shows. Call it on a
+    /// claim ``apply(_:vocabulary:graph:)`` left out.
+    public func leavesOutOnlyForWantOfPublicationDates(
+        _ claim: GradedClaim, vocabulary: Vocabulary = .standard, graph: TransmissionGraph
+    ) -> Bool {
+        guard let knownBy, claim.citations.contains(where: { $0.publicSince == nil }) else { return false }
+        let dated = claim.citations.map { citation in
+            var dated = citation
+            dated.publicSince = citation.publicSince ?? knownBy
+            return dated
+        }
+        let datedClaim = GradedClaim(
+            claim: claim.claim, citations: dated, subjectType: claim.subjectType, objectType: claim.objectType)
+        return apply(datedClaim, vocabulary: vocabulary, graph: graph) != nil
+    }
+
+    /// Whether ``knownBy`` leaves out a citation of a dated claim (one public later, or never
+    /// dated): the claim's dates are its own as they stand now, shared by every citation, so a
+    /// citation or an edit later than ``knownBy`` may have given them.
+    public func leavesOutCitationsThatMayHaveDated(_ claim: GradedClaim) -> Bool {
+        guard knownBy != nil, claim.claim.start != nil || claim.claim.end != nil else { return false }
+        return claim.citations.contains { !isPublicByKnownBy($0.publicSince) }
+    }
+
     /// Step 1 on a claim seen from `entity` as a link (``GraphStore/forEachLink(of:withDates:_:)``),
     /// read with dates when ``needsLinkDetails``. For explorations that do not need evidence.
     func admitsShape(of link: GraphStore.Link, from entity: String, in store: GraphStore) throws -> Bool {

@@ -28,6 +28,16 @@ extension GraphStore {
         return citations < GraphStore.fewCitations ? published : nil
     }
 
+    /// The sources with no `published` date: what `--known-by` takes as public by no date, so
+    /// that claims only they cite, found through the citation indexes, are left out unread. A
+    /// listing reads those claims (``claimRows(ids:subjects:objects:predicates:citedBy:)``) to
+    /// say how many it left out so.
+    public func sourcesWithoutPublishedDate() throws -> Set<String> {
+        var undated: Set<String> = []
+        try database.cached("SELECT id FROM source WHERE published IS NULL").forEachRow { undated.insert($0.string(0)) }
+        return undated
+    }
+
     /// How many citations are few enough to find their claims through the citation indexes
     /// rather than by reading claims in order (``citingSources(admittedBy:)``).
     static let fewCitations = 10_000
