@@ -91,6 +91,7 @@ struct GoldenExportTests {
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
         var focused = DOTWriter.Options()
         focused.focus = "a"
+        focused.storeState = StoreState(latestEntry: 7)
         try compare(
             try ExportFixtures.dot(
                 store,
@@ -101,6 +102,7 @@ struct GoldenExportTests {
         arabic.language = .ar
         arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
             .joined(separator: "\n")
+        arabic.storeState = StoreState(latestEntry: 2, copiedAsOfEntry: 5)
         try compare(try ExportFixtures.dot(store, dot: arabic), golden: "small-ar.dot")
     }
 }

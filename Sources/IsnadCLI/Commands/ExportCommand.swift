@@ -39,7 +39,8 @@ enum ExportCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix, ftm or history")],
         options: [
-            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout,
+            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, omitsSourceKey, addsYEdGraphics,
+            layout,
             includesNotes, includesRetracted, output,
         ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
@@ -98,6 +99,11 @@ enum ExportCommand: Command {
         "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
     ).only(for: [Format.dot])
     static let omitsLegend = Flag("no-legend", help: "dot: leave the legend out.").only(for: [Format.dot])
+    static let omitsSourceKey = Flag(
+        "no-source-key",
+        help:
+            "dot: leave out the key under the legend that gives the title, publisher and date of each source an edge label names by id."
+    ).only(for: [Format.dot])
     static let layout = Option<HTMLLayoutChoice>(
         "layout", value: "engine",
         help:
@@ -238,6 +244,7 @@ enum ExportCommand: Command {
                 focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .en)
             html.titleArabic = ExportStyle.title(
                 focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .ar)
+            html.storeState = try StoreState(of: store)
             switch try arguments.value(layout) {
             case .dot?:
                 guard let dot = GraphLayout.program(named: "dot") else {
@@ -283,6 +290,8 @@ enum ExportCommand: Command {
                 dot.language = language
                 dot.rankdir = try arguments.value(rankDirection, default: .leftToRight)
                 dot.showsLegend = !arguments.isSet(omitsLegend)
+                dot.showsSourceKey = !arguments.isSet(omitsSourceKey)
+                dot.storeState = try StoreState(of: store)
                 dot.focus = options.focus
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title =

@@ -84,13 +84,26 @@ extension DOTWriter {
                                 isNarrow: true))
                     : nil
                 let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
-                if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
+                let isKept = pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
                     claim, subject: edge.subject, object: edge.object, predicate: edge.predicate,
                     family: vocabulary[edge.predicate]?.family, voices: voices)
-                {
-                    try spill.append(bytes)
-                }
+                if isKept { try spill.append(bytes) }
+                // A full label shows the line of each claim kept (unless a pair's lines outgrow a
+                // DOT string, when the key may name a source of one cut off); an overview's names
+                // are known once every claim is counted, below.
+                let isNamed = isKept && !options.isOverview
+                drawn.note(
+                    edge, support: isNamed ? support : nil, denial: isNamed ? denial : nil, namesCommonLink: false)
             })
+        // An overview's label names who says the strongest claim and who denies the strongest
+        // disputed one: known once every claim is counted.
+        if options.isOverview {
+            var names = [String](repeating: "", count: sourceNumbers.count)
+            for (source, number) in sourceNumbers { names[Int(number)] = source }
+            for pair in pairs.values {
+                for number in pair.namedSourceNumbers { drawn.namedSources.insert(names[Int(number)]) }
+            }
+        }
         for key in pairs.keys.sorted() {
             guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)
@@ -99,7 +112,7 @@ extension DOTWriter {
                 vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
-        try sink.write(tail())
+        try sink.write(try tail(reading: graph.store))
     }
 
     /// A claim's line in a pair's full label, who says it last:
