@@ -17,7 +17,8 @@ enum ExportCommand: Command {
             'isnad claims … --format json'.)
             dot: a Graphviz graph: a shape per entity type, a colour per family of predicates, solid lines for
             asserted claims, dashed for alleged, dotted with a bar for disputed; labels with the predicate, dates
-            and evidence; quotes in tooltips; a legend; the --focus entity in bold. Pipe it into dot:
+            and evidence; quotes in tooltips; a legend, and a key with the title of each source a label names; the
+            entry of the store's history it shows (isnad log); the --focus entity in bold. Pipe it into dot:
             isnad export dot --focus hamas | dot -Tsvg > hamas.svg (--pairs for a first picture that fits a screen)
             graphml: GraphML 1.0 for Gephi, Cytoscape, networkx, igraph and Neo4j; --yed adds yFiles graphics.
             html: one self-contained page (no network, no other file) to explore the graph in a browser: click an
@@ -102,7 +103,7 @@ enum ExportCommand: Command {
     static let omitsSourceKey = Flag(
         "no-source-key",
         help:
-            "dot: leave out the key under the legend that gives the title, publisher and date of each source an edge label names by id."
+            "dot: leave out the key beside the legend that gives the title, publisher and date of each source an edge label names by id."
     ).only(for: [Format.dot])
     static let layout = Option<HTMLLayoutChoice>(
         "layout", value: "engine",

@@ -60,7 +60,9 @@ extension DOTWriter {
                         : "up a chain of transmission, not cited here; reliability \(source.reliability.rawValue)")
             }
             // One cell a source: in two columns, Graphviz spread the legend's width over both, and
-            // the titles stood far from their ids. The id is a slug, which needs no isolating.
+            // the titles stood far from their ids. The id is a slug, which needs no isolating. The
+            // row is left to right in an Arabic picture too: Graphviz sets each run of a font (the
+            // bold id, the italic title) apart, left to right, so no mark turns the row around.
             rows +=
                 "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\"><B>\(XMLEscaping.escaped(id))</B>   "
                 + described.joined(separator: " · ") + "</FONT></TD></TR>"
