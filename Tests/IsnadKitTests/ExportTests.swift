@@ -430,7 +430,7 @@ struct ExportContentTests {
             let sink = MemorySink()
             try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
             // Seven entities: 18 pt over the defaults, before the first entity; full labels keep 9.
-            let overview = "  node [fontsize=26];\n  edge [fontsize=18];\n  graph [labelloc="
+            let overview = "  node [fontsize=26];\n  edge [fontsize=18];\n  \"a\" [id="
             #expect(sink.text.contains(overview) == (labels == .short))
             #expect(sink.text.contains("edge [fontsize=") == (labels == .short))
         }
