@@ -87,13 +87,16 @@ extension DOTWriter {
                 let isKept = pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
                     claim, subject: edge.subject, object: edge.object, predicate: edge.predicate,
                     family: vocabulary[edge.predicate]?.family, voices: voices)
-                if isKept { try spill.append(bytes) }
-                // A full label shows the line of each claim kept (unless a pair's lines outgrow a
-                // DOT string, when the key may name a source of one cut off); an overview's names
-                // are known once every claim is counted, below.
-                let isNamed = isKept && !options.isOverview
-                drawn.note(
-                    edge, support: isNamed ? support : nil, denial: isNamed ? denial : nil, namesCommonLink: false)
+                if isKept {
+                    try spill.append(bytes)
+                    // A full label shows the line of each claim kept (unless a pair's lines outgrow
+                    // a DOT string, when the key may name a source of one cut off); an overview's
+                    // names are known once every claim is counted, below.
+                    if !options.isOverview {
+                        if let support { drawn.namedSources.insert(support.citation.source) }
+                        if let denial { drawn.namedSources.insert(denial.citation.source) }
+                    }
+                }
             })
         // An overview's label names who says the strongest claim and who denies the strongest
         // disputed one: known once every claim is counted.
@@ -104,6 +107,9 @@ extension DOTWriter {
                 for number in pair.namedSourceNumbers { drawn.namedSources.insert(names[Int(number)]) }
             }
         }
+        // A pair's label names only sources that say or deny its claims (never a common link):
+        // each is cited, and no claim's citations need be gathered for the key.
+        drawn.citedSources = drawn.namedSources
         for key in pairs.keys.sorted() {
             guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)

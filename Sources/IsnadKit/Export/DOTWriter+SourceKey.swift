@@ -11,14 +11,11 @@ extension DOTWriter {
         var citedSources: Set<String> = []
 
         /// Notes what `edge`'s label names (`support`, `denial`: its best supporting and denying
-        /// citations, which the label shows, and its common link unless not `namesCommonLink`: a
-        /// `--pairs` label does not name it) and what its claims cite.
-        func note(
-            _ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?, namesCommonLink: Bool = true
-        ) {
+        /// citations, which the label shows, and its common link) and what its claims cite.
+        func note(_ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?) {
             if let support { namedSources.insert(support.citation.source) }
             if let denial { namedSources.insert(denial.citation.source) }
-            if namesCommonLink, let link = edge.weight.commonLink { namedSources.insert(link.source) }
+            if let link = edge.weight.commonLink { namedSources.insert(link.source) }
             for cited in edge.citations {
                 citedSources.insert(cited.citation.source)
                 if let via = cited.citation.via { citedSources.insert(via) }
