@@ -72,7 +72,8 @@ public struct DOTWriter: GraphWriter {
     public static let fontName = "Noto Sans,Noto Sans Arabic"
     public let options: Options
     public let sink: ByteSink
-    /// What has been drawn so far, for the label written last.
+    /// What has been drawn so far, for the label written last: a writer writes one graph (a
+    /// second would key the first one's sources too).
     let drawn = Drawn()
 
     public init(sink: ByteSink, options: Options = Options()) {
