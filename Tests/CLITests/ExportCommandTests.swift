@@ -75,6 +75,30 @@ struct ExportCommandTests {
     }
 
     @Test(
+        "a published picture says which entry of the store's history it shows, DOT and HTML, and a DOT figure keys the sources its labels name",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func asOfEntryAndSourceKey() throws {
+        let cli = try datasetStore()
+        let before = try cli.run(["export", "dot", "--focus", "hamas", "--pairs"])
+        #expect(before.status == 0)
+        let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: before.outputBytes)
+        #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
+        #expect(
+            svg.standardOutput.contains("As of entry 1 of the store&#39;s history (isnad log)</text>"), "\(svg.standardOutput)")
+        #expect(svg.standardOutput.contains(">Sources named on the edges</text>"))
+        #expect(svg.standardOutput.contains(">\u{2068}Hamas statement on the Hadera attack\u{2069}</text>"))
+        // A change moves the entry the next picture names; the HTML view's header says it too.
+        #expect(try cli.run(["set", "hamas-statement-hadera", "publisher", "Hamas political bureau"]).status == 0)
+        let after = try cli.run(["export", "dot", "--focus", "hamas", "--pairs"]).standardOutput
+        #expect(after.contains("As of entry 2 of the store&apos;s history (isnad log)"))
+        #expect(after.contains("Hamas political bureau"))
+        let html = try cli.run(["export", "html", "--focus", "hamas", "--layout", "own"]).standardOutput
+        #expect(html.contains("As of entry 2 of the store's history (isnad log)"))
+        let left = try cli.run(["export", "dot", "--focus", "hamas", "--no-source-key"]).standardOutput
+        #expect(!left.contains("Sources named on the edges") && left.contains("As of entry 2"))
+    }
+
+    @Test(
         "with --lang ar every word of the picture's labels is Arabic, and it renders without a warning",
         .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
     func arabicPicture() throws {
@@ -216,6 +240,10 @@ struct ExportCommandTests {
             ),
             (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),
             (["export", "graphml", "--no-legend"], "--no-legend does not apply to export graphml, only to export dot"),
+            (
+                ["export", "html", "--no-source-key"],
+                "--no-source-key does not apply to export html, only to export dot"
+            ),
             (["export", "dot", "--yed"], "--yed does not apply to export dot, only to export graphml"),
             (["export", "jsonl", "--yed"], "--yed does not apply to export jsonl, only to export graphml"),
             (["export", "dot", "--depth", "2"], "--depth needs --focus"),

@@ -91,6 +91,7 @@ struct GoldenExportTests {
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
         var focused = DOTWriter.Options()
         focused.focus = "a"
+        focused.storeState = StoreState(latestEntry: 7)
         try compare(
             try ExportFixtures.dot(
                 store,
@@ -101,6 +102,7 @@ struct GoldenExportTests {
         arabic.language = .ar
         arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
             .joined(separator: "\n")
+        arabic.storeState = StoreState(latestEntry: 2, copiedAsOfEntry: 5)
         try compare(try ExportFixtures.dot(store, dot: arabic), golden: "small-ar.dot")
     }
 }
@@ -428,7 +430,7 @@ struct ExportContentTests {
             let sink = MemorySink()
             try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
             // Seven entities: 18 pt over the defaults, before the first entity; full labels keep 9.
-            let overview = "  node [fontsize=26];\n  edge [fontsize=18];\n  graph [labelloc="
+            let overview = "  node [fontsize=26];\n  edge [fontsize=18];\n  \"a\" [id="
             #expect(sink.text.contains(overview) == (labels == .short))
             #expect(sink.text.contains("edge [fontsize=") == (labels == .short))
         }

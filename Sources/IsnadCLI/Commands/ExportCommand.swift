@@ -17,7 +17,8 @@ enum ExportCommand: Command {
             'isnad claims … --format json'.)
             dot: a Graphviz graph: a shape per entity type, a colour per family of predicates, solid lines for
             asserted claims, dashed for alleged, dotted with a bar for disputed; labels with the predicate, dates
-            and evidence; quotes in tooltips; a legend; the --focus entity in bold. Pipe it into dot:
+            and evidence; quotes in tooltips; a legend, and a key with the title of each source a label names; the
+            entry of the store's history it shows (isnad log); the --focus entity in bold. Pipe it into dot:
             isnad export dot --focus hamas | dot -Tsvg > hamas.svg (--pairs for a first picture that fits a screen)
             graphml: GraphML 1.0 for Gephi, Cytoscape, networkx, igraph and Neo4j; --yed adds yFiles graphics.
             html: one self-contained page (no network, no other file) to explore the graph in a browser: click an
@@ -39,7 +40,8 @@ enum ExportCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix, ftm or history")],
         options: [
-            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout,
+            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, omitsSourceKey, addsYEdGraphics,
+            layout,
             includesNotes, includesRetracted, output,
         ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
@@ -98,6 +100,11 @@ enum ExportCommand: Command {
         "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
     ).only(for: [Format.dot])
     static let omitsLegend = Flag("no-legend", help: "dot: leave the legend out.").only(for: [Format.dot])
+    static let omitsSourceKey = Flag(
+        "no-source-key",
+        help:
+            "dot: leave out the key beside the legend that gives the title, publisher and date of each source an edge label names by id."
+    ).only(for: [Format.dot])
     static let layout = Option<HTMLLayoutChoice>(
         "layout", value: "engine",
         help:
@@ -238,6 +245,7 @@ enum ExportCommand: Command {
                 focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .en)
             html.titleArabic = ExportStyle.title(
                 focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .ar)
+            html.storeState = try StoreState(of: store)
             switch try arguments.value(layout) {
             case .dot?:
                 guard let dot = GraphLayout.program(named: "dot") else {
@@ -283,6 +291,8 @@ enum ExportCommand: Command {
                 dot.language = language
                 dot.rankdir = try arguments.value(rankDirection, default: .leftToRight)
                 dot.showsLegend = !arguments.isSet(omitsLegend)
+                dot.showsSourceKey = !arguments.isSet(omitsSourceKey)
+                dot.storeState = try StoreState(of: store)
                 dot.focus = options.focus
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title =

@@ -84,12 +84,31 @@ extension DOTWriter {
                                 isNarrow: true))
                     : nil
                 let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
-                if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
+                let isKept = pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
                     claim, predicate: edge.predicate, family: vocabulary[edge.predicate]?.family, voices: voices)
-                {
+                if isKept {
                     try spill.append(bytes)
+                    // A full label shows the line of each claim kept (unless a pair's lines outgrow
+                    // a DOT string, when the key may name a source of one cut off); an overview's
+                    // names are known once every claim is counted, below.
+                    if !options.isOverview {
+                        if let support { drawn.namedSources.insert(support.citation.source) }
+                        if let denial { drawn.namedSources.insert(denial.citation.source) }
+                    }
                 }
             })
+        // An overview's label names who says the strongest claim and who denies the strongest
+        // disputed one: known once every claim is counted.
+        if options.isOverview {
+            var names = [String](repeating: "", count: sourceNumbers.count)
+            for (source, number) in sourceNumbers { names[Int(number)] = source }
+            for pair in pairs.values {
+                for number in pair.namedSourceNumbers { drawn.namedSources.insert(names[Int(number)]) }
+            }
+        }
+        // A pair's label names only sources that say or deny its claims (never a common link):
+        // each is cited, and no claim's citations need be gathered for the key.
+        drawn.citedSources = drawn.namedSources
         for key in pairs.keys.sorted() {
             guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)
@@ -99,7 +118,7 @@ extension DOTWriter {
                 isFiltered: !graph.options.filter.isEmpty, spill: spill, vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
-        try sink.write(tail())
+        try sink.write(try tail(reading: graph.store))
     }
 
     /// A claim's line in a pair's full label, who says it last:

@@ -58,6 +58,13 @@ public struct DOTWriter: GraphWriter {
         /// The id of the entity whose neighbourhood is drawn (`--focus`): drawn with a bold
         /// outline and a larger name (``focusPenWidth``, ``focusFontSize``), and the legend says so.
         public var focus: String?
+        /// Whether the graph's label ends with the key to the sources its edge labels name
+        /// (``sourceKey(reading:size:)``): on by default, since a published figure is read by
+        /// people who cannot look an id up.
+        public var showsSourceKey = true
+        /// Which state of the store the picture shows: said under the title
+        /// (``StoreState/caption(language:)``).
+        public var storeState: StoreState?
 
         public init() {}
     }
@@ -65,6 +72,9 @@ public struct DOTWriter: GraphWriter {
     public static let fontName = "Noto Sans,Noto Sans Arabic"
     public let options: Options
     public let sink: ByteSink
+    /// What has been drawn so far, for the label written last: a writer writes one graph (a
+    /// second would key the first one's sources too).
+    let drawn = Drawn()
 
     public init(sink: ByteSink, options: Options = Options()) {
         self.sink = sink
@@ -90,24 +100,42 @@ public struct DOTWriter: GraphWriter {
         return head
     }
 
-    /// The graph's label, written with the first entity once their number is known: the title
-    /// and the legend in one HTML-like label, its type sized so that it stays readable when a
-    /// picture of that many entities is fitted to a screen.
-    func graphLabel(entities count: Int) -> String {
-        guard options.title != nil || options.showsLegend else { return "" }
+    /// The graph's label, written after the edges, once the entities' number and the sources
+    /// the edge labels name are known: the title, the state of the store it shows
+    /// (``Options/storeState``), the legend and the key to the sources (``sourceKey(reading:size:)``)
+    /// in one HTML-like label, its type sized so that it stays readable when a picture of that many
+    /// entities is fitted to a screen. Graphviz takes a graph's attributes wherever they are set.
+    func graphLabel(entities count: Int, reading store: GraphStore?) throws -> String {
+        let key = try store.map { try sourceKey(reading: $0, size: min(28, 12 + count / 3)) } ?? ""
+        let caption = options.storeState?.caption(language: options.language)
+        guard options.title != nil || caption != nil || options.showsLegend || !key.isEmpty else { return "" }
         let size = min(28, 12 + count / 3)
         var label = "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
-        for (index, line) in (options.title ?? "").split(separator: "\n").enumerated() {
-            let text = XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(String(line)))
+        let lines = (options.title ?? "").split(separator: "\n").map(String.init) + (caption.map { [$0] } ?? [])
+        for (index, line) in lines.enumerated() {
+            let text = XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(line))
             label += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(index == 0 ? size * 3 / 2 : size)\">"
             label += index == 0 ? "<B>\(text)</B>" : text
             label += "</FONT></TD></TR>"
         }
-        if options.showsLegend { label += "<TR><TD ALIGN=\"LEFT\">\(legend(size: size))</TD></TR>" }
+        // The key beside the legend, not under it: the picture is as wide as the graph, which is
+        // wider than the legend, and under it the key made the whole store's overview taller,
+        // which fitted to 1920×1080 drew every name smaller.
+        let parts = (options.showsLegend ? [legend(size: size)] : []) + (key.isEmpty ? [] : [key])
+        if !parts.isEmpty {
+            label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+            label += parts.map { "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">\($0)</TD>" }.joined(separator: "<TD WIDTH=\"8\"></TD>")
+            label += "</TR></TABLE></TD></TR>"
+        }
         return "  graph [labelloc=\"t\", labeljust=\"l\", label=\(label)</TABLE>>];\n"
     }
 
     public func tail() -> String { "}\n" }
+
+    /// The graph's label (``graphLabel(entities:reading:)``), then the end of the graph.
+    public func tail(reading store: GraphStore) throws -> String {
+        try graphLabel(entities: drawn.entities, reading: store) + tail()
+    }
 
     /// Each line of a title or legend text ``BidiText/heldLeftToRight(_:)``: written left to
     /// right, it is drawn so in a PNG too, whatever its first letter.
@@ -117,7 +145,7 @@ public struct DOTWriter: GraphWriter {
     }
 
     public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
-        if position == 0 { bytes.appendUTF8(graphLabel(entities: count)) }
+        drawn.entities = count
         let shape: String
         var style = "filled"
         switch entity.type {
@@ -170,6 +198,7 @@ public struct DOTWriter: GraphWriter {
         text.reserveCapacity(512)
         // Who says it and who denies it, on the label and in the tooltip: chosen once.
         let (support, denial) = (edge.bestSupport, edge.bestDenial)
+        drawn.note(edge, support: support, denial: denial)
         ExportStyle.appendEdgeLabel(
             edge, support: support, denial: denial, language: options.language, vocabulary: vocabulary, to: &text)
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }

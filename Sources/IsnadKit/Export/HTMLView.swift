@@ -54,6 +54,9 @@ public enum HTMLView {
         public var maximumClaims = HTMLView.maximumClaims
         /// Whether the claims' notes are written (``HTMLWriter/Options/includesNotes``).
         public var includesNotes = false
+        /// Which state of the store the page shows: said in its header, under the title
+        /// (``StoreState/caption(language:)``), so that a screenshot of it says it too.
+        public var storeState: StoreState?
 
         public init() {}
     }
@@ -148,8 +151,11 @@ public enum HTMLView {
         writer.title = options.language == .ar && !options.titleArabic.isEmpty ? options.titleArabic : options.title
         writer.layout = layout
         writer.includesNotes = options.includesNotes
+        // The caption is the header's last line, after what the page shows.
+        let title = options.title + [options.storeState?.caption(language: .en)].compactMap { $0 }
+        let titleArabic = options.titleArabic + [options.storeState?.caption(language: .ar)].compactMap { $0 }
         writer.context = try context(
-            store: store, title: options.title, titleArabic: options.titleArabic, layout: layout, predicates: predicates,
+            store: store, title: title, titleArabic: titleArabic, layout: layout, predicates: predicates,
             citedSources: citedSources, chainSources: chainSources.subtracting(citedSources))
         try HTMLWriter(sink: sink, options: writer).write(graph)
         return used
