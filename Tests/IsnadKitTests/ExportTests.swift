@@ -834,6 +834,7 @@ struct ExportRoundTripTests {
                               "edge_label": edges["c1"]["label"], "quote": edges["c1"]["quote"],
                               "count_type": type(edges["c1"]["source_count"]).__name__,
                               "symmetric": edges["c4"]["symmetric"], "credibility": edges["c2"]["best_credibility"],
+                              "temporal": edges["c1"]["temporal"],
                               "denied_only": [edges["c2"][k] for k in ("source_count", "supporting_source_count", "denying_source_count")],
                               "parallel": g.number_of_edges("node", "1st-brigade")}))
             """
@@ -847,6 +848,7 @@ struct ExportRoundTripTests {
         #expect(read["quote"] as? String == HostileGraph.quote)
         #expect(read["count_type"] as? String == "int")
         #expect(read["symmetric"] as? Bool == true)
+        #expect(read["temporal"] as? String == "state")  // member_of: a missing end means it holds on
         #expect(read["credibility"] as? Int == 6)  // c2 is only denied: no support to grade
         #expect(read["denied_only"] as? [Int] == [1, 0, 1])  // one claimant, who denies it
         #expect(read["parallel"] as? Int == 2)
@@ -1056,6 +1058,33 @@ struct PairAggregateTests {
     }
 
     @Test(
+        "a pair's tooltip gives each claim's dates, as a claim's own label does: a picture of pairs otherwise shows no period"
+    )
+    func tooltipDates() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"other","title":"S","reliability":"C"}
+            {"record":"claim","id":"ab1","subject":"a","predicate":"allied_with","object":"b","start":"2015-03","end":"2017-01","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab2","subject":"a","predicate":"cooperated_with","object":"b","start":null,"end":"2014-12","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab3","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+
+            """, in: folder)
+        for labels in [DOTWriter.PairLabels.short, .full] {
+            var options = DOTWriter.Options()
+            options.pairLabels = labels
+            let sink = MemorySink()
+            try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+            let text = sink.text
+            #expect(text.contains("a allied_with b · 2015-03 – 2017-01\\n"), "\(text)")
+            #expect(text.contains("a cooperated_with b · until 2014-12\\n"), "\(text)")
+            #expect(text.contains("a funded b · undated\\n"), "\(text)")
+        }
+    }
+
+    @Test(
         "a short label names the predicate family over the count when every claim of the pair is of one, in the legend's word for it, Arabic with --lang ar; not when they differ, nor in full labels"
     )
     func familyNamed() throws {
@@ -1235,12 +1264,12 @@ struct PairAggregateTests {
             let sink = MemorySink()
             try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
             let edge = try #require(sink.text.split(separator: "\n").first { $0.hasPrefix("  \"a\" -> \"b\"") })
-            // Capped by their one source, all weigh the same: by id, c0 c1 c102 … c385, the rest cut.
-            #expect(edge.contains("tooltip=\"a funded b\\nASSERTED"), "\(edge.prefix(300))")
+            // Capped by their one source, all weigh the same: by id, c0 c1 c102 …, the rest cut.
+            #expect(edge.contains("tooltip=\"a funded b · undated\\nASSERTED"), "\(edge.prefix(300))")
             #expect(edge.contains("claims: c0\\n") && !edge.contains("claims: c5\\n"))
             // Whole claims while they fit, then how many were left out and where they are.
             #expect(
-                edge.hasSuffix("\\n\\n… and 296 more: isnad claims --subject a --object b --limit 0\"];"), "\(edge.suffix(120))")
+                edge.hasSuffix("\\n\\n… and 303 more: isnad claims --subject a --object b --limit 0\"];"), "\(edge.suffix(120))")
             let tooltip = try #require(edge.components(separatedBy: "tooltip=").last)
             #expect(tooltip.utf8.count - 2 <= 16_000)
             if labels == .short {

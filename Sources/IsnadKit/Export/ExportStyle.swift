@@ -323,7 +323,8 @@ public enum ExportStyle {
         return families.first { $0.name == family }?.color ?? "#000000"
     }
 
-    /// The tooltip of an edge: its claims, capped status, channels and common link, its
+    /// The tooltip of an edge: its ends and predicate with its dates (`since 2017-07`), its
+    /// claims, capped status, channels and common link, its
     /// strongest supporting citation with its quote (`support`, the edge's
     /// ``ExportGraph/Edge/bestSupport``), and on a disputed edge the strongest denial with its
     /// quote too (`denial`, its ``ExportGraph/Edge/bestDenial``; quotes ``BidiText.isolated(_:)``).
@@ -376,6 +377,10 @@ public enum ExportStyle {
         bytes.appendUTF8(edge.predicate)
         bytes.append(UInt8(ascii: " "))
         bytes.appendUTF8(edge.object)
+        // Its dates, as the claim's own label gives them: a pair's label has none, and its
+        // tooltip is where a reader learns which period each claim speaks of.
+        bytes.appendStatic(" · ")
+        bytes.appendUTF8(DateText.dates(edge.period))
         bytes.append(UInt8(ascii: "\n"))
         if !EvidenceText.appendWeighedLine(edge.weight, citations: edge.citations.count, to: &bytes) {
             bytes.appendUTF8(EvidenceText.evidenceLine(edge.evidence))

@@ -37,6 +37,7 @@ public struct GEXFWriter: GraphWriter {
         Attribute(id: "label_ar", forNodes: false, type: "string"),
         Attribute(id: "start", forNodes: false, type: "string"),
         Attribute(id: "end", forNodes: false, type: "string"),
+        Attribute(id: "temporal", forNodes: false, type: "string"),
         Attribute(id: "status", forNodes: false, type: "string"),
         Attribute(id: "sources", forNodes: false, type: "string"),
         Attribute(id: "source_count", forNodes: false, type: "integer"),
@@ -186,6 +187,7 @@ public struct GEXFWriter: GraphWriter {
         appendValue("label_ar", predicate?.labelArabic, to: &bytes)
         appendValue("start", edge.start?.description, to: &bytes)
         appendValue("end", edge.end?.description, to: &bytes)
+        appendValue("temporal", (predicate?.temporal ?? .state).rawValue, to: &bytes)
         appendValue("status", evidence.status.rawValue, to: &bytes)
         appendValue("sources", list: evidence.sources, to: &bytes)
         appendValue("source_count", String(evidence.sources.count), to: &bytes)

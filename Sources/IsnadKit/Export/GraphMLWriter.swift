@@ -65,6 +65,11 @@ public struct GraphMLWriter: GraphWriter {
                 "partial date YYYY, YYYY-MM or YYYY-MM-DD: the claim's end, or the latest of the claims' behind a collapsed edge (an event's its start); missing when a state holds on, a claim has no date, or events all fall within the start"
         ),
         Key(
+            id: "temporal", forNodes: false, type: "string",
+            description:
+                "state (the relationship holds from start to end; no end: it holds on) or event (it happened at start; an end is the last of several dates), as the predicate vocabulary says"
+        ),
+        Key(
             id: "status", forNodes: false, type: "string",
             description: "asserted, alleged or disputed, with grades capped by the common link"),
         Key(id: "sources", forNodes: false, type: "string", description: "JSON array of the claimants' source ids"),
@@ -301,6 +306,7 @@ public struct GraphMLWriter: GraphWriter {
         appendData("      <data key=\"e_label_ar\">", predicate?.labelArabic, to: &bytes)
         appendData("      <data key=\"e_start\">", date: edge.start, to: &bytes)
         appendData("      <data key=\"e_end\">", date: edge.end, to: &bytes)
+        appendData("      <data key=\"e_temporal\">", (predicate?.temporal ?? .state).rawValue, to: &bytes)
         appendData("      <data key=\"e_status\">", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
         appendData("      <data key=\"e_sources\">", list: evidence.sources, to: &bytes)
         appendData("      <data key=\"e_source_count\">", number: evidence.sources.count, to: &bytes)
