@@ -399,11 +399,12 @@ struct HistoryCommandTests {
             ), "\(check.standardOutput)")
         #expect(try cli.run(["set", "twice", "citations[1]", "null"]).status == 0)
         #expect(try cli.run(["check"]).status == 0)
-        // Two readings of the quote (one asserts, one denies) are not one typed twice: no blind advice.
+        // Two readings of the quote (one asserts, one reports) are not one typed twice: no blind
+        // advice. (One asserting and one denying is refused on import: SelfDisputeTests.)
         try cli.write(
             "readings.jsonl",
             claim.replacingOccurrences(of: "twice", with: "readings").replacingOccurrences(
-                of: #""stance":"asserts","credibility":3}]}"#, with: #""stance":"denies","credibility":3}]}"#) + "\n")
+                of: #""stance":"asserts","credibility":3}]}"#, with: #""stance":"reports","credibility":3}]}"#) + "\n")
         #expect(try cli.run(["import", "readings.jsonl"]).status == 0)
         let readings = try cli.run(["check"]).standardOutput
         #expect(

@@ -696,8 +696,8 @@ struct PostgreSQLTests {
     }
 
     /// The output of a command on PostgreSQL, where `check` names the two checks that differ
-    /// between engines (IntegrityCheck.title(of:)) as they are named for a file, and `stats` says
-    /// the server's store is a copy: every other byte is the same.
+    /// between engines (IntegrityCheck.title(of:)) as they are named for a file, and `stats` and
+    /// an export's caption say the server's store is a copy: every other byte is the same.
     static func asOnFile(_ result: ExternalTool.Result, _ command: [String]) -> Data {
         // The store on the server is a copy of the file, and its stats says so in one line.
         if command.first == "stats" {
@@ -706,6 +706,14 @@ struct PostgreSQLTests {
                     of:
                         #"a copy of another store as of entry \d+ of its history \(isnad log --after \d+ there lists what changed since\)\n"#,
                     with: "", options: .regularExpression
+                ).utf8)
+        }
+        // A picture's caption says so too (StoreState), after the entry it shows.
+        if command.first == "export" {
+            return Data(
+                String(decoding: result.outputBytes, as: UTF8.self).replacingOccurrences(
+                    of: #"; the store is a copy of another as of entry \d+ of its history"#, with: "",
+                    options: .regularExpression
                 ).utf8)
         }
         guard command.first == "check" else { return result.outputBytes }
