@@ -29,6 +29,8 @@ struct QueryPreamble<Options> {
     /// The claims ``apply(_:)`` left out under `--known-by` only because the citations that
     /// would keep them have no publication date.
     private let leftOutUndated = ClaimIDs()
+    /// How far the listing went, for what the notes can say they count.
+    private let progress = ListingProgress()
 
     /// - Parameters:
     ///   - format: the command's `--format` option.
@@ -64,7 +66,10 @@ struct QueryPreamble<Options> {
     /// listed (``noteListed(_:)``) are there only because their dates, less precise than the
     /// period asked, overlap it, or only because their period is open; under `--known-by`, how
     /// many it left out (``apply(_:)``) only for want of publication dates, and how many listed
-    /// lost citations to it that may have given their dates.
+    /// lost citations to it that may have given their dates. Footnotes (`--format cite`) get the
+    /// same notes, and the one a table of `claims` gives under a citation filter (a footnote
+    /// shows its claim weighed on the citations kept: a denial left out is gone), all on
+    /// standard error. A listing cut short (``noteCutShort()``) says what its counts cover.
     /// - Parameter readingLeftOut: run after the answer is printed, before the notes: reads (with
     ///   ``apply(_:)``) claims the listing left out unread, for the notes to count them.
     func print(
@@ -73,26 +78,34 @@ struct QueryPreamble<Options> {
     ) throws {
         try format.print(printout, context: context)
         try readingLeftOut()
-        if saysUndatedKept, format.isForReading, filter.keepsUndatedAsTimeless {
+        if format == .cite, progress.listed > 0, let note = FilterOptions.weighingNote(filter) { context.message(note) }
+        // `show`'s own count of its undated claims is in its table, which footnotes do not print.
+        if saysUndatedKept || format == .cite, format.saysWhatFiltersDid, filter.keepsUndatedAsTimeless {
             context.message(
                 "(undated claims are kept by \(dateOptions(valued: false)): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
             )
         }
-        if format.isForReading, !leftOutUndated.ids.isEmpty, let knownBy = filter.knownBy {
+        if format.saysWhatFiltersDid, !leftOutUndated.ids.isEmpty, let knownBy = filter.knownBy {
             let count = leftOutUndated.ids.count
+            // Cut short, the listing stopped reading claims where it stopped listing them; reading
+            // on to count the rest would read up to the whole store, which the limit is there to spare.
+            let isAtLeast = progress.isCutShort && !progress.hasReadAllLeftOut
             context.message(
-                "(\(counted(count, "claim")) \(count == 1 ? "is" : "are") left out by --known-by \(knownBy) only because the sources that would keep \(count == 1 ? "it" : "them") have no published date, nor a dated via: a citation with neither is not known by any date)"
+                "(\(isAtLeast ? "at least " : "")\(counted(count, "claim")) \(count == 1 ? "is" : "are") left out by --known-by \(knownBy) only because the sources that would keep \(count == 1 ? "it" : "them") have no published date, nor a dated via: a citation with neither is not known by any date"
+                    + (isAtLeast
+                        ? "; counted among the claims read before the listing stopped at its limit: --limit 0 counts them all)"
+                        : ")")
             )
         }
-        if format.isForReading, !datedMaybeLater.ids.isEmpty, let knownBy = filter.knownBy {
+        if format.saysWhatFiltersDid, !datedMaybeLater.ids.isEmpty, let knownBy = filter.knownBy {
             let count = datedMaybeLater.ids.count
             context.message(
-                "(\(counted(count, "claim")) kept by --known-by \(knownBy) \(count == 1 ? "has" : "have") citations it leaves out, public later or undated: a claim's dates are its own as they stand now, which such a citation, or a later edit, may have given)"
+                "(\(claimsListed(count)) kept by --known-by \(knownBy) \(count == 1 ? "has" : "have") citations it leaves out, public later or undated: a claim's dates are its own as they stand now, which such a citation, or a later edit, may have given)"
             )
         }
         let noStart = keptForNoStart.ids.count
         let noEnd = keptForNoEnd.ids.count
-        if format.isForReading, noStart + noEnd > 0 {
+        if format.saysWhatFiltersDid, noStart + noEnd > 0 {
             // Counted by side when both come up: "1 has no start …, 2 have no end …".
             func who(_ count: Int) -> String {
                 noStart == 0 || noEnd == 0 ? (count == 1 ? "it has" : "they have") : "\(count) \(count == 1 ? "has" : "have")"
@@ -104,18 +117,29 @@ struct QueryPreamble<Options> {
                 noEnd > 0 ? "\(who(noEnd)) no end (\"since …\"), so \(noEnd == 1 ? "it is" : "they are") taken to hold on" : nil,
             ].compactMap { $0 }
             context.message(
-                "(\(counted(noStart + noEnd, "claim")) \(noStart + noEnd == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) only because \(noStart + noEnd == 1 ? "its" : "their") period is open: \(sides.joined(separator: ", and ")); --dated does not leave \(noStart + noEnd == 1 ? "it" : "them") out)"
+                "(\(claimsListed(noStart + noEnd)) \(noStart + noEnd == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) only because \(noStart + noEnd == 1 ? "its" : "their") period is open: \(sides.joined(separator: ", and ")); --dated does not leave \(noStart + noEnd == 1 ? "it" : "them") out)"
             )
         }
         let possible = possiblyHeld.ids.count
-        if format.isForReading, possible > 0 {
+        if format.saysWhatFiltersDid, possible > 0 {
             let (they, them) = possible == 1 ? ("it", "it") : ("they", "them")
             context.message(
-                "(\(counted(possible, "claim")) \(possible == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) though dated less precisely: \(possible == 1 ? "its" : "their") dates overlap the \(filter.asOf != nil && filter.between != nil ? "periods" : "period") asked, so \(they) may have held within \(filter.asOf != nil && filter.between != nil ? "both" : "it"), or not; --dated does not leave \(them) out)"
+                "(\(claimsListed(possible)) \(possible == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) though dated less precisely: \(possible == 1 ? "its" : "their") dates overlap the \(filter.asOf != nil && filter.between != nil ? "periods" : "period") asked, so \(they) may have held within \(filter.asOf != nil && filter.between != nil ? "both" : "it"), or not; --dated does not leave \(them) out)"
             )
         }
         try graph.throwReadFailure()
     }
+
+    /// `53 claims`, or, in a listing cut short (``noteCutShort()``), `53 of the 200 claims
+    /// listed`: the notes on the claims listed count those, not all that pass, which the
+    /// listing did not read.
+    private func claimsListed(_ count: Int) -> String {
+        progress.isCutShort ? "\(count) of the \(counted(progress.listed, "claim")) listed" : counted(count, "claim")
+    }
+
+    /// Notes that the listing stopped at its limit with more claims to come: the notes count
+    /// what it read, and say so (``claimsListed(_:)``).
+    func noteCutShort() { progress.isCutShort = true }
 
     /// The date filters given, as typed on the command line (with their dates when `valued`):
     /// `--as-of 2022-03-04`, `--as-of 2023 and --between 2020 2021`. Both must hold.
@@ -128,9 +152,11 @@ struct QueryPreamble<Options> {
 
     /// Notes a claim a table lists, for the note under it on the claims that the date filters keep
     /// only possibly (``GraphFilter/keepsOnlyPossibly(_:vocabulary:)``). Every listing under
-    /// ``print(saysUndatedKept:_:context:)`` calls it for each claim it shows, when it shows it.
+    /// ``print(saysUndatedKept:_:context:)`` calls it for each claim it shows, when it shows it
+    /// (footnotes too); a claim listed twice is counted twice.
     func noteListed(_ claim: GradedClaim) {
-        guard format.isForReading else { return }
+        guard format.saysWhatFiltersDid else { return }
+        progress.listed += 1
         if filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) { possiblyHeld.ids.insert(claim.claim.id) }
         switch filter.keepsOnlyForItsOpenSide(claim.claim, vocabulary: store.vocabulary) {
         case .start?: keptForNoStart.ids.insert(claim.claim.id)
@@ -159,17 +185,17 @@ struct QueryPreamble<Options> {
     /// (``GraphStore/citingSources(admittedBy:)``), to count those left out only for want of a
     /// date; `rows` finds them, given those sources.
     func readClaimsOfUndatedSources(_ rows: (Set<String>) throws -> [Int64]) throws {
-        guard format.isForReading, filter.knownBy != nil, filter.sources.isEmpty else { return }
+        guard format.saysWhatFiltersDid, filter.knownBy != nil, filter.sources.isEmpty else { return }
         let undated = try store.sourcesWithoutPublishedDate()
-        guard !undated.isEmpty else { return }
-        try store.forEachClaim(rows: try rows(undated)) { _ = apply($0) }
+        if !undated.isEmpty { try store.forEachClaim(rows: try rows(undated)) { _ = apply($0) } }
+        progress.hasReadAllLeftOut = true
     }
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
     /// Under `--known-by`, a table notes a claim left out only for want of publication dates.
     func apply(_ claim: GradedClaim) -> GradedClaim? {
         let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
-        if kept == nil, format.isForReading,
+        if kept == nil, format.saysWhatFiltersDid,
             filter.leavesOutOnlyForWantOfPublicationDates(claim, vocabulary: store.vocabulary, graph: graph)
         {
             leftOutUndated.ids.insert(claim.claim.id)
@@ -196,4 +222,15 @@ extension QueryPreamble where Options == Void {
 /// Claim ids gathered while a command prints, by a preamble it holds by value.
 private final class ClaimIDs {
     var ids: Set<String> = []
+}
+
+/// How far a listing went, learnt while a command prints.
+private final class ListingProgress {
+    /// How many claims it listed (``QueryPreamble/noteListed(_:)``).
+    var listed = 0
+    /// Whether it stopped at its limit with more to come (``QueryPreamble/noteCutShort()``).
+    var isCutShort = false
+    /// Whether every claim left out only for want of publication dates was read, the listing cut
+    /// short or not (``QueryPreamble/readClaimsOfUndatedSources(_:)``).
+    var hasReadAllLeftOut = false
 }

@@ -48,6 +48,54 @@ struct CitationFootnoteTests {
         #expect(cited.standardError.contains("showing 1 of 20 claims; --limit 0 for all"))
     }
 
+    @Test("cite says on standard error what the filters did, as a table does: a denial left out is not gone without a word")
+    func filterNotes() throws {
+        let cli = try CLIHarness.withDataset
+        let weighing =
+            "isnad: note: status, grade and channels weigh only the citations the filters keep; unfiltered, a claim may read otherwise (isnad show, isnad source)\n"
+        // Disputed by the article's own denial, which --stance asserts leaves out: ALLEGED, and the note.
+        let asserted = try cli.run([
+            "claims", "--id", "hamas-cooperated-with-isis", "--stance", "asserts", "--format", "cite",
+        ])
+        #expect(asserted.status == 0)
+        #expect(asserted.standardOutput.hasPrefix("[1] Hamas — cooperated with → Islamic State (undated; ALLEGED E3 "))
+        #expect(Self.lines(asserted.standardOutput).count == 1)
+        #expect(asserted.standardError == weighing)
+        for command in [
+            ["claims", "--min-reliability", "B"], ["claims", "--known-by", "2017"], ["show", "hamas", "--stance", "asserts"],
+            ["timeline", "--stance", "asserts"], ["neighbors", "hamas", "--stance", "asserts"],
+            ["path", "hamas", "isis", "--stance", "asserts"],
+        ] {
+            let result = try cli.run(command + ["--format", "cite"])
+            #expect(result.status == 0 && result.standardOutput.hasPrefix("[1] "), "\(command): \(result.standardError)")
+            #expect(result.standardError == weighing, "\(command): \(result.standardError)")
+        }
+        // The date filters' notes, as the table gives them (show's table counts its undated
+        // claims itself; its footnotes take the table's note of the other listings).
+        let undatedKept =
+            "(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then; --dated leaves them out)\n"
+        let openPeriod = { (count: Int) in
+            "(\(count) claims are kept by --as-of 2030 only because their period is open: they have no end (\"since …\"), so they are taken to hold on; --dated does not leave them out)\n"
+        }
+        #expect(try cli.run(["claims", "--as-of", "2030", "--format", "cite"]).standardError == undatedKept + openPeriod(8))
+        #expect(
+            try cli.run(["show", "hamas", "--as-of", "2030", "--format", "cite"]).standardError == undatedKept + openPeriod(2))
+        let possibly = try cli.run(["timeline", "--as-of", "2017-07", "--dated", "--format", "cite"])
+        #expect(
+            possibly.standardError
+                == "(3 claims are kept by --as-of 2017-07 only because their period is open: they have no end (\"since …\"), so they are taken to hold on; --dated does not leave them out)\n"
+                + "(2 claims are kept by --as-of 2017-07 though dated less precisely: their dates overlap the period asked, so they may have held within it, or not; --dated does not leave them out)\n"
+        )
+        // Unfiltered, or in CSV and JSON (data, whose filters the script chose): nothing.
+        #expect(try cli.run(["claims", "--subject", "hamas", "--format", "cite"]).standardError.isEmpty)
+        for format in ["csv", "json"] {
+            #expect(try cli.run(["claims", "--stance", "asserts", "--as-of", "2030", "--format", format]).standardError.isEmpty)
+        }
+        // A filter that leaves nothing to cite says nothing of how it weighed.
+        #expect(
+            try cli.run(["claims", "--stance", "denies", "--min-reliability", "A", "--format", "cite"]).standardError.isEmpty)
+    }
+
     @Test("a claim path gives on two chains is cited once; timeline and show cite too")
     func otherListings() throws {
         let cli = try CLIHarness.withDataset

@@ -946,10 +946,11 @@ struct QueryCommandTests {
             undated
                 == "5 claims\n(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then; --dated leaves them out)\n"
                 + two, "\(undated)")
-        // Only what is listed is counted: a listing cut at one claim.
+        // Only what is listed is counted, and a listing cut short says so: the claims past the
+        // limit are not read.
         #expect(
             try cli.run(["claims", "--as-of", "2022-03-04", "--dated", "--limit", "2"]).standardError.hasPrefix(
-                "(1 claim is kept by --as-of 2022-03-04 though dated less precisely: its dates overlap the period asked, so it may have held within it, or not; --dated does not leave it out)"
+                "(1 of the 2 claims listed is kept by --as-of 2022-03-04 though dated less precisely: its dates overlap the period asked, so it may have held within it, or not; --dated does not leave it out)"
             ))
         // Both options: both must hold, and both are named.
         let both = try cli.run(["claims", "--as-of", "2022", "--between", "2022-03-04", "2022-03-05"]).standardError
@@ -1052,6 +1053,38 @@ struct QueryCommandTests {
             let result = try cli.run(command + ["--known-by", "2016"]).standardError
             #expect(result.contains("(1 claim kept by --known-by 2016 has citations it leaves out"), "\(command): \(result)")
         }
+        // Footnotes get the notes too, on standard error.
+        let cited = try cli.run(["claims", "--known-by", "2030", "--format", "cite"])
+        #expect(cited.standardOutput.hasPrefix("[1] Alpha — linked to → Beta"))
+        #expect(cited.standardError.hasSuffix(leftOut), "\(cited.standardError)")
+        // Cut short, a listing that found its claims through the sources public by then reads
+        // the undated sources' claims whole: the count is all of them. One that read the claims
+        // in order stopped where it stopped listing them: its count is a lower bound, and says so.
+        let cut = try cli.run(["claims", "--known-by", "2030", "--limit", "1"])
+        #expect(cut.standardOutput.hasSuffix("showing the first 1 claim; more match: --limit 0 for all\n"))
+        #expect(cut.standardError.hasSuffix(leftOut), "\(cut.standardError)")
+        for format in ["table", "cite"] {
+            let partial = try cli.run(["timeline", "a", "--known-by", "2030", "--limit", "1", "--format", format])
+            #expect(
+                partial.standardError.hasSuffix(
+                    "(at least 1 claim is left out by --known-by 2030 only because the sources that would keep it have no published date, nor a dated via: a citation with neither is not known by any date; counted among the claims read before the listing stopped at its limit: --limit 0 counts them all)\n"
+                ), "\(format): \(partial.standardError)")
+        }
+    }
+
+    @Test("a table cut at its limit counts, in its notes on open periods, the claims it lists, and says so")
+    func openPeriodNoteOfCutTable() throws {
+        let cli = try datasetStore()
+        let cut = try cli.run(["claims", "--as-of", "2030", "--limit", "5"])
+        #expect(cut.standardOutput.hasSuffix("showing the first 5 claims; more match: --limit 0 for all\n"))
+        #expect(
+            cut.standardError.hasSuffix(
+                "(2 of the 5 claims listed are kept by --as-of 2030 only because their period is open: they have no end (\"since …\"), so they are taken to hold on; --dated does not leave them out)\n"
+            ), "\(cut.standardError)")
+        // Whole: the count is of every claim that passes.
+        #expect(
+            try cli.run(["claims", "--as-of", "2030", "--limit", "0"]).standardError.contains(
+                "(8 claims are kept by --as-of 2030"))
     }
 
     @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")

@@ -111,13 +111,16 @@ enum ClaimsCommand: Command {
         }
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         var cut = ListingLimit.Cut()
-        // The claims JSON and CSV write, counted for what the limit left out.
+        // The claims JSON, CSV and footnotes write, counted for what the limit left out (and
+        // noted, for the notes footnotes get).
         func forEachListed(_ body: (GradedClaim) throws -> Void) throws {
             cut.shown = 0
             cut.hasMore = try forEachClaim { claim in
                 cut.shown += 1
+                query.noteListed(claim)
                 try body(claim)
             }
+            if cut.hasMore { query.noteCutShort() }
         }
         try query.print(
             Printout(
@@ -148,6 +151,7 @@ enum ClaimsCommand: Command {
                                     }
                                 }, write: write)
                             if hasMore {
+                                query.noteCutShort()
                                 if let total = otherFilters.isEmpty ? matching : nil {
                                     try write(ListingLimit.note(showing: count, of: total) + "\n")
                                 } else {

@@ -150,7 +150,10 @@ enum NeighborsCommand: Command {
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { try forEachClaim($0) }
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["hop"]) { body in
-                    try forEachClaim { try body([String(hop)], $0) }
+                    try forEachClaim {
+                        query.noteListed($0)
+                        try body([String(hop)], $0)
+                    }
                 }),
             context: context)
     }
@@ -168,6 +171,7 @@ enum NeighborsCommand: Command {
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
         let leftOut = ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete)
         query.noteListed(claims)
+        query.noteCutShort()
         try query.print(
             Printout(
                 reading: {

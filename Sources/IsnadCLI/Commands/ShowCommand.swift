@@ -105,6 +105,7 @@ enum ShowCommand: Command {
         let noneTried =
             "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
         query.noteListed(strongest)
+        query.noteCutShort()
         try query.print(
             saysUndatedKept: false,
             Printout(
@@ -210,7 +211,10 @@ enum ShowCommand: Command {
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { try forEachClaim($0) }
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, listsEachClaimOnce: true) { body in
-                    try forEachClaim { try body([], $0) }
+                    try forEachClaim {
+                        query.noteListed($0)
+                        try body([], $0)
+                    }
                 }),
             context: context)
     }

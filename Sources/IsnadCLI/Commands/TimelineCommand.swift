@@ -86,6 +86,7 @@ enum TimelineCommand: Command {
                                     }, write: write)
                             }
                             if hasMore {
+                                query.noteCutShort()
                                 // Under a filter, how many pass it is not known without reading them all.
                                 if let entityClaims, query.filter.isEmpty {
                                     try write(ListingLimit.note(showing: count, of: entityClaims) + "\n")
@@ -118,8 +119,10 @@ enum TimelineCommand: Command {
                         cut.shown = 0
                         cut.hasMore = try forEachClaim { claim in
                             cut.shown += 1
+                            query.noteListed(claim)
                             try body([date.value(claim)], claim)
                         }
+                        if cut.hasMore { query.noteCutShort() }
                     }
                 },
                 leftOut: { cut.leftOut(total: query.filter.isEmpty ? entityClaims : nil) }),

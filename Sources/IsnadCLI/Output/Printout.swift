@@ -37,6 +37,12 @@ enum OutputFormat: String, ArgumentChoice {
     /// Text for a person to read (`table` or `list`), not data for a program.
     var isForReading: Bool { self == .table || self == .list }
 
+    /// Whether notes on what the filters did go with this output, on standard error: a table's
+    /// reader, or a footnote's, takes a filtered claim for the whole of it (a denial a filter
+    /// left out is gone without a word); JSON and CSV are data for a program, which chose the
+    /// filters. Footnotes leave standard output to themselves, to be pasted.
+    var saysWhatFiltersDid: Bool { isForReading || self == .cite }
+
     /// `--bom`: declared once, here, and taken by every command that takes `--format`.
     static let byteOrderMark = Flag(
         "bom", group: .output, help: "csv: a UTF-8 byte order mark first, so that Excel opens Arabic intact."
