@@ -405,7 +405,9 @@ struct EditCommandTests {
         #expect(result.standardError == "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)\n")
     }
 
-    @Test("an edit that makes one passage of one claimant cite the claim and deny it is refused, as set refuses it: nothing is written")
+    @Test(
+        "an edit that makes one passage of one claimant cite the claim and deny it is refused, as set refuses it: nothing is written"
+    )
     func selfDisputeRefused() throws {
         let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", SetCommandTests.onePassageTwice)

@@ -23,16 +23,10 @@ extension GraphStore {
             guard claim.keepsAStandingCitation else { throw EditError.noStandingCitation(claim: claim.id) }
             let (checked, looseQuotes) = try quotesStand(in: claim, replacing: storedClaim)
             // As an import refuses it: one passage for the claim and against it, made by this
-            // edit. A pair the store held before is `check`'s to report, and must not stop an
-            // edit that mends something else (a grade, a note): a citation is new to the
-            // comparison only when what makes a pair (its passage, stance, locator or standing) changed.
-            func pairing(_ citation: Citation) -> [String?] {
-                [citation.source, citation.via, citation.quote, citation.stance.rawValue, citation.locator, citation.retraction]
-            }
-            let storedPairings = Set(storedClaim.citations.map(pairing))
-            if let dispute = SelfDispute.first(
-                in: checked.citations, new: { !storedPairings.contains(pairing(checked.citations[$0])) })
-            {
+            // edit. A claim that held one already is `check`'s to report: an edit must not be
+            // stopped for it, as mending it may take more than one (a line locator set on each
+            // of the two citations, one after the other).
+            if SelfDispute.first(in: storedClaim.citations) == nil, let dispute = SelfDispute.first(in: checked.citations) {
                 throw EditError.selfDispute(
                     later: dispute.later, earlier: dispute.earlier,
                     description: SelfDispute.description(
