@@ -404,4 +404,24 @@ struct EditCommandTests {
         #expect(result.status == 65)
         #expect(result.standardError == "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)\n")
     }
+
+    @Test(
+        "an edit that makes one passage of one claimant cite the claim and deny it is refused, as set refuses it: nothing is written"
+    )
+    func selfDisputeRefused() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", SetCommandTests.onePassageTwice)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try edit(cli, "c1", script: #"sed -i 's/"stance": "reports"/"stance": "denies"/' "$1""#)
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: claim \"c1\": the editor saved the record it was shown refused, unchanged (citations[1]: quotes (denies «It is false that Alpha praised Beta») the passage of \"art\""
+            ), "\(result.standardError)")
+        if let kept = result.standardError.range(of: "; your edit is kept in ").map({ result.standardError[$0.upperBound...] }) {
+            try? FileManager.default.removeItem(atPath: (String(kept.dropLast()) as NSString).deletingLastPathComponent)
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
 }

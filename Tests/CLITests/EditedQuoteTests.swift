@@ -473,14 +473,16 @@ struct EditedQuoteTests {
     @Test("check: a claim whose claimant cites one passage for it and against it is a problem, not a warning")
     func checkSelfDispute() throws {
         let cli = try CLIHarness.scoped
+        // The claim given on two lines of one file: compared line by line, not across them (as
+        // the record format says), so the store then holds what an import refuses on one line.
         try cli.write(
             "both.jsonl",
             Self.team.replacingOccurrences(
-                of: #"{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}"#,
-                with: #"{"source":"article","quote":"Hamas cooperates with ISIS","stance":"asserts","credibility":2}"#))
+                of: #",{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}]}"#,
+                with: "]}\n"
+                    + #"{"record":"claim","id":"hamas-isis","subject":"hamas","predicate":"cooperated_with","object":"isis","citations":[{"source":"article","quote":"Hamas cooperates with ISIS","stance":"denies","credibility":2}]}"#
+            ))
         #expect(try cli.run(["--db", "both.db", "import", "both.jsonl"]).status == 0)
-        // `set` changes one field as told: the store then holds what an import refuses.
-        #expect(try cli.run(["--db", "both.db", "set", "hamas-isis", "citations[1].stance", "denies"]).status == 0)
         let check = try cli.run(["--db", "both.db", "check"])
         #expect(check.status == 65)
         #expect(

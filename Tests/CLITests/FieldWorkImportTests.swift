@@ -265,10 +265,13 @@ struct FieldWorkImportTests {
         #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
         let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
         #expect(refused.status == 65)
+        // No set command for this store, which has no such citation: the remedy is the file's store's.
         #expect(
-            refused.standardError.contains(
-                "  claim \"hamas-praised-attack\" citations[0].credibility: this store has no such citation (entry 2, samir), the file 4\n"
-            ), "\(refused.standardError)")
+            refused.standardError
+                == "isnad: --base-entry 1: 1 conflict between this store's changes since entry 1 and the file:\n"
+                + "  claim \"hamas-praised-attack\" citations[0].credibility: this store has no such citation (entry 2, samir), the file 4\n"
+                + "nothing was imported: for a citation this store no longer has, set the field back as it was at entry 1 in the file's store, or take the citation out there (then export it again), and import again\n",
+            "\(refused.standardError)")
         // The other way: this store regraded a citation whose quote the copy edited; under
         // --replace the claim's citations are the file's, which has no such citation.
         try change(cli, "team.db", ["set", "isis-claimed-attack", "citations[0].credibility", "5"], author: "samir")
@@ -280,6 +283,18 @@ struct FieldWorkImportTests {
             replaced.standardError.contains(
                 "  claim \"isis-claimed-attack\" citations[0].credibility: this store has 5 (entry 3, samir), the file has no such citation\n"
             ), "\(replaced.standardError)")
+        // Each remedy followed (the copy's regrade set back there, this store's here), the import lands.
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "2"], author: "reporter")
+        try change(cli, "team.db", ["set", "isis-claimed-attack", "citations[0].credibility", "2"], author: "editor")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run([
+            "--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--replace", "--author", "editor",
+        ])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let records = try team(cli)
+        #expect(
+            records.contains("باركت الحركة") && records.contains("اعلان تنظيم داعش\"") && !records.contains("مسؤوليته"),
+            "\(records)")
     }
 
     @Test(
@@ -305,12 +320,28 @@ struct FieldWorkImportTests {
         let before = try team(cli)
         let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
         #expect(refused.status == 65)
-        let (ours, theirs) = storeTookItOut ? ("4 (entry 3, samir)", "5") : ("5 (entry 2, samir)", "4")
+        // Where this store took it out, the citation is at 0 here now: the conflict names that
+        // place too, and the remedy sends the user there (at 1 is no citation here, or another).
         #expect(
-            refused.standardError.contains(
-                "  claim \"hamas-praised-attack\" citations[1].credibility: this store has \(ours), the file \(theirs)\n"),
+            refused.standardError
+                == "isnad: --base-entry 1: 1 conflict between this store's changes since entry 1 and the file:\n"
+                + (storeTookItOut
+                    ? "  claim \"hamas-praised-attack\" citations[1].credibility (at entry 1; citations[0].credibility in this store now): this store has 4 (entry 3, samir), the file 5\n"
+                        + "nothing was imported: isnad set the value wanted, in this store (a citation that moved: at its place named \"in this store now\") or in the file's store (then export it again), and import again\n"
+                    : "  claim \"hamas-praised-attack\" citations[1].credibility: this store has 5 (entry 2, samir), the file 4\n"
+                        + "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again\n"),
             "\(refused.standardError)")
         #expect(try team(cli) == before)
+        // Following the remedy in this store, at the place it names here, resolves the conflict.
+        let (place, wanted) = storeTookItOut ? ("citations[0].credibility", "5") : ("citations[1].credibility", "4")
+        let set = try cli.run(["--db", "team.db", "set", "hamas-praised-attack", place, wanted, "--author", "editor"])
+        #expect(
+            set.standardError.hasPrefix(
+                "set \(place) of claim \"hamas-praised-attack\" (citation \(storeTookItOut ? 1 : 2): police)"),
+            "\(set.standardError)")
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try team(cli).contains(#"{"source":"police","quote":"صرحت الشرطة","stance":"asserts","credibility":\#(wanted)}"#))
     }
 
     @Test(

@@ -107,9 +107,23 @@ struct LooseQuoteTests {
                 "isnad: --quote: citation 2 of claim \"hamas-praised-attack\" quotes the same passage of \"article\", typed otherwise («قامت الكتيبةُ  بتسليم الأسلحة»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set hamas-praised-attack 'citations[1].stance' VALUE, or 'citations[1].quote' - to type it as here); nothing changed"
             ), "\(refused.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
-        // Typed in by set, the twin is there for check to find.
-        #expect(try cli.run(claim + ["--quote", "End  —  “quoted”", "--stance", "denies", "--credibility", "6"]).status == 0)
-        #expect(try cli.run(["set", "hamas-praised-attack", "citations[2].quote", "قامت الكتيبة بتسليم الأسلحة"]).status == 0)
+        // Given on a line of records of its own, after one giving the citation it twins (lines
+        // are compared apart, where add claim, set and edit refuse it), the twin is there for
+        // check to find, at citation 3.
+        let line =
+            #"{"record":"claim","id":"hamas-praised-attack","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[CITATION]}"#
+        try cli.write(
+            "twin.jsonl",
+            line.replacingOccurrences(
+                of: "CITATION",
+                with: #"{"source":"article","quote":"قامت الكتيبةُ  بتسليم الأسلحة","stance":"asserts","credibility":3}"#)
+                + "\n"
+                + line.replacingOccurrences(
+                    of: "CITATION",
+                    with: #"{"source":"article","quote":"قامت الكتيبة بتسليم الأسلحة","stance":"denies","credibility":6}"#)
+                + "\n")
+        let imported = try cli.run(["import", "twin.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
         let check = try cli.run(["check"])
         #expect(check.status == 65)
         #expect(

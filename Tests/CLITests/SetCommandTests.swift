@@ -613,4 +613,48 @@ struct SetCommandTests {
         let real = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "4"])
         #expect(real.standardError.hasSuffix("(history entry 2)\n"), "\(real.standardError)")
     }
+
+    /// A claim of "art" citing one passage twice: asserted, and reported in words holding it.
+    static let onePassageTwice = """
+        {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+        {"record":"entity","id":"b","type":"organization","name":"Beta"}
+        {"record":"source","id":"art","type":"opinion-article","title":"Art","published":"2022-03","lang":"en","reliability":"C"}
+        {"record":"claim","id":"c1","subject":"a","predicate":"praised","object":"b","citations":[{"source":"art","quote":"Alpha praised Beta","stance":"asserts","credibility":3},{"source":"art","quote":"It is false that Alpha praised Beta","stance":"reports","credibility":3}]}
+
+        """
+
+    @Test(
+        "set that would make one passage of one claimant cite the claim and deny it is refused (65) in one line, as an import refuses it, and nothing is written; a claim that held such a pair already is not stopped from another change"
+    )
+    func selfDisputeRefused() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", Self.onePassageTwice)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let refused = try cli.run(["set", "c1", "citations[1].stance", "denies"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: citations[1]: quotes (denies «It is false that Alpha praised Beta») the passage of \"art\" that citations[0] quotes (asserts «Alpha praised Beta»), one quote within the other: one passage for the claim and against it, the claim disputing itself; nothing changed (give the passage the stance it takes, or tell two sentences apart by their line locators: line N)\n",
+            "\(refused.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput.contains("entry 2") == false)
+        // Two lines of one records file let the pair in (check reports it): a change to
+        // something else, and the change that mends it, are not refused for it.
+        let claim = #"{"record":"claim","id":"c1","subject":"a","predicate":"praised","object":"b","citations":["#
+        try cli.write(
+            "held.jsonl",
+            Self.onePassageTwice.replacingOccurrences(
+                of: #"3},{"source":"art","quote":"It is false that Alpha praised Beta","stance":"reports""#,
+                with: "3}]}\n" + claim + #"{"source":"art","quote":"It is false that Alpha praised Beta","stance":"denies""#))
+        #expect(try cli.run(["--db", "held.db", "import", "held.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "held.db", "check"]).status == 65)
+        #expect(try cli.run(["--db", "held.db", "set", "c1", "citations[0].credibility", "2"]).status == 0)
+        // Mending may take more than one change: a line locator on one of the two is not yet
+        // enough, and is not refused for it.
+        let located = try cli.run(["--db", "held.db", "set", "c1", "citations[0].locator", "line 1"])
+        #expect(located.status == 0, "\(located.standardError)")
+        #expect(try cli.run(["--db", "held.db", "set", "c1", "citations[1].stance", "reports"]).status == 0)
+        #expect(try cli.run(["--db", "held.db", "check"]).status == 0)
+    }
 }

@@ -2,7 +2,8 @@
 /// (``Citation/quotesTheSamePassage(as:)``: one quote within the other, or one typed otherwise),
 /// one denying the claim and the other asserting or reporting it: the claim would dispute itself
 /// on the strength of one passage, which a source cannot mean. An import of records or of a sheet
-/// refuses a claim its input gives so, `add claim` refuses any second citation of a passage, and
+/// refuses a claim its input gives so, `add claim` refuses any second citation of a passage, `set`
+/// and `edit` refuse a change that makes one (``EditError/selfDispute(later:earlier:description:)``), and
 /// `check` finds one a store holds (``IntegrityCheck/Kind/passageForAndAgainst``).
 public struct SelfDispute: Sendable, Equatable {
     /// The places of the two citations in the claim, the earlier first.

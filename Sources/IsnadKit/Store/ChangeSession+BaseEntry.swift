@@ -67,7 +67,7 @@ extension ChangeSession {
                     .init(
                         text:
                             "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it",
-                        isDeletion: true))
+                        remedy: .deleteInTheFilesStore))
                 continue
             }
             guard let written = try store.record(record.kind, id: record.id) else { continue }
@@ -95,11 +95,20 @@ extension ChangeSession {
                 // since is named where this store has it, else the file. A side without it is
                 // said to have no such citation, not to lack the field.
                 let theirsShown = file.hasCitation(of: key) ? MergedFields.shown(theirs) : "has \(MergedFields.noSuchCitation)"
+                let shownPath = baseFields.path(of: key, elseAsIn: currentFields, file)
+                // The remedy sets the field where this store has it now: a citation that moved
+                // here since `base` is named at both places, so that `isnad set` is given the
+                // current one (the place at `base` is another citation here). One this store no
+                // longer has cannot be set here.
+                let isHere = currentFields.hasCitation(of: key)
+                let herePath = currentFields.path(of: key)
+                let place =
+                    isHere && herePath != shownPath ? "\(shownPath) (at entry \(base); \(herePath) in this store now)" : shownPath
                 conflicts.append(
                     .init(
                         text:
-                            "\(name) \(baseFields.path(of: key, elseAsIn: currentFields, file)): this store has \(currentFields.hasCitation(of: key) ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)"
-                    ))
+                            "\(name) \(place): this store has \(isHere ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)",
+                        remedy: isHere ? (herePath != shownPath ? .setAtItsPlaceHere : .set) : .setInTheFilesStore))
             }
             guard !kept.isEmpty, conflicts.isEmpty else { continue }
             let merged = file.keeping(kept, from: currentFields)
@@ -122,7 +131,7 @@ extension ChangeSession {
                         .init(
                             text:
                                 "\(record.name): deleted in this store by entry \(record.deleter.number) (\(Text.printable(record.deleter.author))); the file holds it as it was at entry \(base), but \(reference) refers to it",
-                            isDeletion: true))
+                            remedy: .deleteInTheFilesStore))
                     continue
                 }
                 try store.remove(kind, id: record.id)
@@ -152,9 +161,22 @@ public struct BaseEntryBeyondHistory: Error, CustomStringConvertible, Sendable {
 public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
     public struct Conflict: Sendable, Equatable {
         public let text: String
+        public var remedy: Remedy = .set
+    }
+
+    /// What resolves a conflict, as the refusal's last line says.
+    public enum Remedy: Sendable, Equatable {
+        /// `isnad set` the value wanted, here or in the file's store, at the place the conflict names.
+        case set
+        /// As `set`, but here at the citation's current place, which the conflict names apart
+        /// (it moved since the base entry).
+        case setAtItsPlaceHere
+        /// A field of a citation this store no longer has: nothing to set here, so set it back
+        /// (or take the citation out) in the file's store.
+        case setInTheFilesStore
         /// A record this store took away (deleted, merged into another, renamed): no value
         /// to set, so another remedy.
-        public var isDeletion = false
+        case deleteInTheFilesStore
     }
 
     /// The base entry the import was given.
@@ -163,6 +185,8 @@ public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         let count = conflicts.count
+        let remedies = Set(conflicts.map(\.remedy))
+        let setHere = remedies.contains(.set) || remedies.contains(.setAtItsPlaceHere)
         return
             ([
                 "--base-entry \(base): \(count) \(count == 1 ? "conflict" : "conflicts") between this store's changes since entry \(base) and the file:"
@@ -170,9 +194,15 @@ public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
             + [
                 "nothing was imported: "
                     + [
-                        conflicts.contains { !$0.isDeletion }
-                            ? "isnad set the value wanted, in this store or in the file's store (then export it again)" : nil,
-                        conflicts.contains(where: \.isDeletion)
+                        setHere
+                            ? "isnad set the value wanted, in this store"
+                                + (remedies.contains(.setAtItsPlaceHere)
+                                    ? " (a citation that moved: at its place named \"in this store now\")" : "")
+                                + " or in the file's store (then export it again)" : nil,
+                        remedies.contains(.setInTheFilesStore)
+                            ? "for a citation this store no longer has, set the field back as it was at entry \(base) in the file's store, or take the citation out there (then export it again)"
+                            : nil,
+                        remedies.contains(.deleteInTheFilesStore)
                             ? "for a record this store deleted, delete it in the file's store too, or merge or rename it there as this store did (then export it again), or take its line out of the file"
                             : nil,
                     ].compactMap { $0 }.joined(separator: "; ") + ", and import again"

@@ -22,6 +22,17 @@ extension GraphStore {
             if let changed = claim.changedEnd(from: storedClaim) { throw EditError.changedEnd(field: changed.field) }
             guard claim.keepsAStandingCitation else { throw EditError.noStandingCitation(claim: claim.id) }
             let (checked, looseQuotes) = try quotesStand(in: claim, replacing: storedClaim)
+            // As an import refuses it: one passage for the claim and against it, made by this
+            // edit. A claim that held one already is `check`'s to report: an edit must not be
+            // stopped for it, as mending it may take more than one (a line locator set on each
+            // of the two citations, one after the other).
+            if SelfDispute.first(in: storedClaim.citations) == nil, let dispute = SelfDispute.first(in: checked.citations) {
+                throw EditError.selfDispute(
+                    later: dispute.later, earlier: dispute.earlier,
+                    description: SelfDispute.description(
+                        checked.citations[dispute.later], checked.citations[dispute.earlier],
+                        earlierPlace: "citations[\(dispute.earlier)]"))
+            }
             // A retracted claim may keep ends whose types changed since: restore checks it.
             guard claim.retraction == nil else {
                 return CheckedEdit(
@@ -218,6 +229,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Citation `index` (from 0) of the claim repeats citation `earlier` (same source, via and
     /// quote), both standing or both retracted (``CitationRepeats``).
     case repeatedCitation(claim: String, index: Int, earlier: Int, isRetracted: Bool)
+    /// Citations `earlier` and `later` (from 0) would cite one passage of one claimant for the
+    /// claim and against it (``SelfDispute``), as `description` says.
+    case selfDispute(later: Int, earlier: Int, description: String)
 
     public var description: String {
         switch self {
@@ -236,6 +250,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(kind.rawValue) \"\(Text.printable(id))\" was changed by someone else meanwhile: nothing changed, edit it again"
         case .repeatedCitation(let claim, let index, let earlier, let isRetracted):
             "claim \"\(Text.printable(claim))\": citations \(earlier + 1) and \(index + 1) have the same source, via and quote and would both \(isRetracted ? "be retracted" : "stand"): a claim holds a citation once (isnad set \(Text.printable(claim)) 'citations[\(index)]' null removes the second); nothing changed"
+        case .selfDispute(let later, _, let description):
+            "citations[\(later)]: \(description); nothing changed (give the passage the stance it takes, or tell two sentences apart by their line locators: line N)"
         case .quoteNotInText(let citation, let source, let partialMatch):
             "citations[\(citation)]: its quote is not in the text of source \"\(Text.printable(source))\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")"
                 + (partialMatch.map { ": " + Text.printable($0.description) } ?? "")
