@@ -1014,6 +1014,38 @@ struct QueryCommandTests {
     }
 
     @Test(
+        "under --known-by, a listing with a limit reads at most 1000 claims of undated sources for its note, and says the count is a floor; --limit 0 reads them all"
+    )
+    func knownByNoteReadsBounded() throws {
+        let cli = try CLIHarness.scoped
+        var records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"undated","type":"report","title":"Undated","reliability":"B"}
+
+            """
+        for number in 0..<1_002 {
+            records += """
+                {"record":"claim","id":"c\(number)","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"undated","quote":"q\(number)","stance":"asserts","credibility":2}]}
+
+                """
+        }
+        try cli.write("records.jsonl", records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let note =
+            "1002 claims are left out by --known-by 2030 only because the sources that would keep them have no published date, nor a dated via: a citation with neither is not known by any date"
+        let bounded = try cli.run(["claims", "--known-by", "2030", "--limit", "5"])
+        #expect(
+            bounded.standardError.hasSuffix(
+                "(at least 1000 claims are left out by --known-by 2030 only because the sources that would keep them have no published date, nor a dated via: a citation with neither is not known by any date; counted among the first 1000 claims of undated sources: --limit 0 counts them all)\n"
+            ), "\(bounded.standardError)")
+        for command in [["claims"], ["timeline"]] {
+            let all = try cli.run(command + ["--known-by", "2030", "--limit", "0"])
+            #expect(all.standardError.hasSuffix("(\(note))\n"), "\(command): \(all.standardError)")
+        }
+    }
+
+    @Test(
         "a table under --known-by counts the claims left out only for want of a published date, and the dated claims kept that lost citations to it"
     )
     func knownByNotes() throws {

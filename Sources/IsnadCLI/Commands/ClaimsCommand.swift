@@ -191,7 +191,7 @@ enum ClaimsCommand: Command {
             context: context,
             readingLeftOut: {
                 guard citingSources != nil, !isOnlyRetracted else { return }
-                try query.readClaimsOfUndatedSources { undated in
+                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { undated in
                     try store.claimRows(
                         ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates, citedBy: undated
                     )

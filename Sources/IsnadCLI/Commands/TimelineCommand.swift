@@ -34,6 +34,9 @@ enum TimelineCommand: Command {
         let limit = query.options
         let store = query.store
         let entity = try arguments.positionals.first.map { try query.entity($0) }
+        // The whole store's listing under --known-by reads through the sources public by then,
+        // when they are few (and its note then reads the claims of undated sources too).
+        let citingSources = entity == nil ? try store.citingSources(admittedBy: query.filter) : nil
         let isTimed = arguments.isSet(Timing.option)
         // One name for the column in every format: `when`, as the table's WHEN and the JSON's key.
         let date: ClaimColumn = (header: "when", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
@@ -61,7 +64,7 @@ enum TimelineCommand: Command {
                         let isCutShort = rowLimit.map { rows.count >= $0 } ?? false
                         entityClaims = isCutShort ? try store.claimCount(of: entity.id) : rows.count
                         try store.forEachClaim(rows: rows, kept)
-                    } else if let sources = try store.citingSources(admittedBy: query.filter) {
+                    } else if let sources = citingSources {
                         try store.forEachClaim(rows: try store.claimRowsInTimeOrder(citedBy: sources), kept)
                     } else {
                         try store.forEachClaimInTimeOrder(kept)
@@ -128,8 +131,8 @@ enum TimelineCommand: Command {
                 leftOut: { cut.leftOut(total: query.filter.isEmpty ? entityClaims : nil) }),
             context: context,
             readingLeftOut: {
-                guard entity == nil, try store.citingSources(admittedBy: query.filter) != nil else { return }
-                try query.readClaimsOfUndatedSources { try store.claimRows(citedBy: $0) }
+                guard citingSources != nil else { return }
+                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { try store.claimRows(citedBy: $0) }
             })
     }
 }

@@ -198,7 +198,7 @@ public struct DOTWriter: GraphWriter {
         text.reserveCapacity(512)
         // Who says it and who denies it, on the label and in the tooltip: chosen once.
         let (support, denial) = (edge.bestSupport, edge.bestDenial)
-        drawn.note(edge, support: support, denial: denial)
+        if options.showsSourceKey { drawn.note(edge, support: support, denial: denial) }
         ExportStyle.appendEdgeLabel(
             edge, support: support, denial: denial, language: options.language, vocabulary: vocabulary, to: &text)
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }

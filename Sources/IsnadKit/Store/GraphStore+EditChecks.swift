@@ -26,7 +26,7 @@ extension GraphStore {
             // edit. A claim that held one already is `check`'s to report: an edit must not be
             // stopped for it, as mending it may take more than one (a line locator set on each
             // of the two citations, one after the other).
-            if SelfDispute.first(in: storedClaim.citations) == nil, let dispute = SelfDispute.first(in: checked.citations) {
+            if let dispute = SelfDispute.first(in: checked.citations), SelfDispute.first(in: storedClaim.citations) == nil {
                 throw EditError.selfDispute(
                     later: dispute.later, earlier: dispute.earlier,
                     description: SelfDispute.description(
