@@ -191,10 +191,11 @@ enum ClaimsCommand: Command {
             context: context,
             readingLeftOut: {
                 guard citingSources != nil, !isOnlyRetracted else { return }
-                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { undated in
+                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { undated, rowLimit in
                     try store.claimRows(
-                        ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates, citedBy: undated
-                    )
+                        ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
+                        citedBy: undated,
+                        limit: rowLimit)
                 }
             })
     }

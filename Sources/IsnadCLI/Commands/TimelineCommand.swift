@@ -132,7 +132,7 @@ enum TimelineCommand: Command {
             context: context,
             readingLeftOut: {
                 guard citingSources != nil else { return }
-                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { try store.claimRows(citedBy: $0) }
+                try query.readClaimsOfUndatedSources(listsAll: limit == nil) { try store.claimRows(citedBy: $0, limit: $1) }
             })
     }
 }

@@ -583,10 +583,10 @@ extension GraphStore {
     /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
     /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
     /// condition; an empty set: no claim. `ids`, `subjects`, `objects`, `predicates`: only the
-    /// claims with one of these (none: no such condition).
+    /// claims with one of these (none: no such condition). `limit`: the first so many rows only.
     public func claimRows(
         ids: Set<String> = [], subjects: Set<String> = [], objects: Set<String> = [], predicates: Set<String> = [],
-        citedBy sources: Set<String>? = nil
+        citedBy sources: Set<String>? = nil, limit: Int? = nil
     ) throws -> [Int64] {
         if sources?.isEmpty == true { return [] }
         var conditions: [String] = []
@@ -610,7 +610,8 @@ extension GraphStore {
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var rows: [Int64] = []
-        try database.prepare("SELECT c.rowid FROM claim AS c \(condition) ORDER BY c.id").forEachRow(values) {
+        let limited = limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        try database.prepare("SELECT c.rowid FROM claim AS c \(condition) ORDER BY c.id\(limited)").forEachRow(values) {
             rows.append($0.int64(0))
         }
         return rows
