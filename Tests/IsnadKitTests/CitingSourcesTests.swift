@@ -41,6 +41,29 @@ struct CitingSourcesTests {
         }
     }
 
+    @Test(
+        "claims citing some sources, the first so many: tested claim by claim in id order or gathered through the citation indexes, the same rows"
+    )
+    func citedByWithALimit() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        var sourceIDs: [String] = []
+        try store.forEachSource { sourceIDs.append($0.id) }
+        let sets = [Set(sourceIDs), ["art"], ["s-d"], ["s-a", "s-b"], ["nobody"]]
+        for sources in sets {
+            let all = try store.claimRows(citedBy: Set(sources))
+            for limit in [nil, 0, 1, 2, all.count, all.count + 1] {
+                for testsEachClaim in [false, true] {
+                    let rows = try store.claimRows(
+                        ids: [], subjects: [], objects: [], predicates: [], citedBy: Set(sources), limit: limit,
+                        testsEachClaim: testsEachClaim)
+                    #expect(
+                        rows == Array(all.prefix(limit ?? all.count)),
+                        "\(sources.sorted()), limit \(limit.map(String.init) ?? "none"), each claim tested: \(testsEachClaim)")
+                }
+            }
+        }
+    }
+
     private func expectSameClaims(_ store: GraphStore, _ graph: TransmissionGraph, _ filter: GraphFilter, _ comment: String)
         throws
     {

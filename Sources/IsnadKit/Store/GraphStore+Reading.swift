@@ -583,10 +583,25 @@ extension GraphStore {
     /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
     /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
     /// condition; an empty set: no claim. `ids`, `subjects`, `objects`, `predicates`: only the
-    /// claims with one of these (none: no such condition). `limit`: the first so many rows only.
+    /// claims with one of these (none: no such condition). `limit`: the first so many rows only;
+    /// with a limit, sources with many citations are tested claim by claim in id order
+    /// (``citesOneOf(_:parameter:)``), so that the reading stops at the limit.
     public func claimRows(
         ids: Set<String> = [], subjects: Set<String> = [], objects: Set<String> = [], predicates: Set<String> = [],
         citedBy sources: Set<String>? = nil, limit: Int? = nil
+    ) throws -> [Int64] {
+        let testsEachClaim = try limit != nil && sources.map { try !hasFewCitations($0) } ?? false
+        return try claimRows(
+            ids: ids, subjects: subjects, objects: objects, predicates: predicates, citedBy: sources, limit: limit,
+            testsEachClaim: testsEachClaim)
+    }
+
+    /// ``claimRows(ids:subjects:objects:predicates:citedBy:limit:)`` with its way of finding the
+    /// claims `citedBy` sources given: tested claim by claim in id order
+    /// (``citesOneOf(_:parameter:)``), or gathered through the citation indexes first.
+    func claimRows(
+        ids: Set<String>, subjects: Set<String>, objects: Set<String>, predicates: Set<String>,
+        citedBy sources: Set<String>?, limit: Int?, testsEachClaim: Bool
     ) throws -> [Int64] {
         if sources?.isEmpty == true { return [] }
         var conditions: [String] = []
@@ -606,7 +621,11 @@ extension GraphStore {
         }
         if let sources {
             values.append(GraphStore.jsonArray(sources.sorted()))
-            conditions.append("c.id IN \(GraphStore.claimsCiting(database, parameter: values.count))")
+            if testsEachClaim {
+                conditions.append(GraphStore.citesOneOf(database, parameter: values.count))
+            } else {
+                conditions.append("c.id IN \(GraphStore.claimsCiting(database, parameter: values.count))")
+            }
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var rows: [Int64] = []
