@@ -1086,6 +1086,14 @@ struct HistoryCommandTests {
             grown.standardError
                 == "imported 2 history entries as entries 4 to 5; 2 entries already in this store's history left as they were (isnad log shows them, and this import as entry 6); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n",
             "\(grown.standardError)")
+        // One entry kept: its own grammar.
+        try cli.write("h1.jsonl", String(decoding: try cli.read("h.jsonl"), as: UTF8.self).split(separator: "\n")[0] + "\n")
+        #expect(try cli.run(["--db", "one.db", "import", "--from", "history", "h1.jsonl"]).status == 0)
+        let oneKept = try cli.run(["--db", "one.db", "import", "--from", "history", "grown.jsonl"])
+        #expect(
+            oneKept.standardError.hasPrefix(
+                "imported 3 history entries as entries 3 to 5; 1 entry already in this store's history left as it was ("),
+            "\(oneKept.standardError)")
         let log = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
         // Each import is an entry of other.db's own, after the entries it appended.
         #expect(log.count == 6)

@@ -505,7 +505,7 @@ struct ExportTextTests {
         #expect(
             ExportStyle.title(focus: hamas, depth: 1, filter: filter, collapsed: true, language: .both)
                 == [
-                    "\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 1 hop · as of 2017 · sources graded C or better · one edge per subject, predicate and object",
+                    "\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 1 hop · claims held in 2017 · sources graded C or better · one edge per subject, predicate and object",
                     "Claims as their sources state them, not established facts",
                     "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
                 ])
@@ -513,7 +513,7 @@ struct ExportTextTests {
             ExportStyle.title(focus: hamas, depth: 2, filter: filter, collapsed: false, language: .ar)
                 == [
                     "\u{2067}\u{2068}حماس\u{2069}، العمق 2\u{2069}", "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
-                    "as of 2017 · sources graded C or better",
+                    "claims held in 2017 · sources graded C or better",
                 ])
         #expect(
             ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .en).first

@@ -79,7 +79,10 @@ extension ImportCommand {
         }
         let appended = entries.count - kept.count
         let alreadyHere =
-            kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"
+            kept.isEmpty
+            ? ""
+            : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as "
+                + (kept.count == 1 ? "it was" : "they were")
         if let first {
             let numbers = appended == 1 ? "entry \(first)" : "entries \(first) to \(first + appended - 1)"
             // A history carries no records: a store that holds none is told where they come from.

@@ -258,14 +258,15 @@ public enum ExportStyle {
         }
     }
 
-    /// The filters that are set, in words: `sources graded C or better`, `as of 2017` …
+    /// The filters that are set, in words: `sources graded C or better`, `claims held in 2017` …
     public static func filterSummary(_ filter: GraphFilter) -> [String] {
         var parts: [String] = []
         if !filter.predicates.isEmpty { parts.append("predicates: " + filter.predicates.sorted().joined(separator: ", ")) }
         if !filter.entityTypes.isEmpty {
             parts.append("types: " + filter.entityTypes.map(\.rawValue).sorted().joined(separator: ", "))
         }
-        if let asOf = filter.asOf { parts.append("as of \(asOf)") }
+        // Not "as of": a figure's caption says which entry of the store's history it shows in those words.
+        if let asOf = filter.asOf { parts.append("claims held \(asOf.precision == .day ? "on" : "in") \(asOf)") }
         if let between = filter.between { parts.append("between \(between.from) and \(between.to)") }
         if filter.excludesUndated { parts.append("undated claims left out") }
         if let knownBy = filter.knownBy { parts.append("as known by \(knownBy)") }
