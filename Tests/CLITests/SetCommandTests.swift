@@ -106,6 +106,29 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("set citations[N] null names the citation it took out, not the one that took its place")
+    func citationTakenOut() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            CoreCommandTests.records
+                + """
+                {"record":"claim","id":"two","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"article","quote":"one","stance":"asserts","credibility":2,"locator":"unverified: test"},{"source":"police","via":"article","quote":"two","stance":"reports","credibility":3,"locator":"unverified: test"}]}
+
+                """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let first = try cli.run(["set", "two", "citations[0]", "null"])
+        #expect(
+            first.standardError
+                == "set citations[0] of claim \"two\" (took out citation 1: article; those after it are numbered one less) (history entry 2)\n"
+        )
+        #expect(try cli.run(["undo"]).status == 0)
+        let last = try cli.run(["set", "two", "citations[1]", "null"])
+        #expect(
+            last.standardError
+                == "set citations[1] of claim \"two\" (took out citation 2: police via article) (history entry 4)\n")
+    }
+
     @Test(
         "set and edit hold a changed quote to its source's text as add claim does; a locator isnad wrote follows it; a new text that loses quotes is said"
     )

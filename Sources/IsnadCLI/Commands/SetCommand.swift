@@ -92,8 +92,17 @@ enum SetCommand: Command {
             // retract --citation count from 1: the citation changed is named, so that an
             // off-by-one is seen at once.
             var which = ""
-            if case .claim(let claim) = edit.record, path.steps.first?.key == "citations", let index = path.steps.first?.index,
-                claim.citations.indices.contains(index)
+            let isTakenOut = path.steps.count == 1 && (value.isEmpty || value == "null")
+            if isTakenOut, case .claim(let claim) = record, path.steps.first?.key == "citations",
+                let index = path.steps.first?.index, claim.citations.indices.contains(index)
+            {
+                // The citation taken out, not the one that took its place.
+                let cited = claim.citations[index]
+                which =
+                    " (took out citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? "")"
+                    + (index + 1 < claim.citations.count ? "; those after it are numbered one less)" : ")")
+            } else if case .claim(let claim) = edit.record, path.steps.first?.key == "citations",
+                let index = path.steps.first?.index, claim.citations.indices.contains(index)
             {
                 let cited = claim.citations[index]
                 which = "citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? "")"
