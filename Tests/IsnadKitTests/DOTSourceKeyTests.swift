@@ -56,6 +56,24 @@ struct DOTSourceKeyTests {
         #expect(keyAlone.contains("<B>paper-1</B>") && !keyAlone.contains("Legend: shapes"))
     }
 
+    @Test("a key of many sources, written to the output a few rows at a time, lists each once in id order and closes its tables")
+    func longKey() throws {
+        let folder = try TemporaryFolder.scoped
+        var records = Self.records
+        for number in 0..<700 {
+            let id = "s-\(String(number + 1000))"
+            records +=
+                #"{"record":"source","id":"\#(id)","type":"news-article","title":"Title of \#(id)","reliability":"C"}"#
+                + "\n"
+                + #"{"record":"claim","id":"c-\#(id)","subject":"x","predicate":"funded","object":"y","citations":[{"source":"\#(id)","quote":"q","stance":"asserts","credibility":3}]}"#
+                + "\n"
+        }
+        let dot = try ExportFixtures.dot(try Fixtures.store(records, in: folder))
+        let rows = dot.components(separatedBy: "</TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>s-").dropFirst()
+        #expect(rows.map { String($0.prefix(4)) } == (1000..<1700).map(String.init))
+        #expect(rows.last?.hasSuffix("</TABLE></TD></TR></TABLE></TD></TR></TABLE>>];\n}\n") == true, "\(rows.last ?? "")")
+    }
+
     @Test("a hostile title is escaped for the HTML-like label and shown, not obeyed, in the drawing")
     func hostileTitleEscaped() throws {
         let folder = try TemporaryFolder.scoped

@@ -118,7 +118,7 @@ extension DOTWriter {
                 isFiltered: !graph.options.filter.isEmpty, spill: spill, vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
-        try sink.write(try tail(reading: graph.store))
+        try writeTail(reading: graph.store)
     }
 
     /// A claim's line in a pair's full label, who says it last:

@@ -1,6 +1,6 @@
 extension DOTWriter {
     /// What the picture drew, gathered as its entities and edges are written, for the graph's
-    /// label, which is written after them (``tail(reading:)``): how many entities (the label's
+    /// label, which is written after them (``writeTail(reading:)``): how many entities (the label's
     /// type size follows them), the sources its edge labels name by id, and the sources its
     /// claims cite. A class: the writer is a value, and its appends do not mutate it.
     final class Drawn {
@@ -28,10 +28,12 @@ extension DOTWriter {
     /// publication where the store has them, so that a reader of a printed figure can tell what
     /// `police-statement (asserts B3)` is. A source no drawn claim cites (a common link met only
     /// up a chain) is given with its grade alone, as the HTML view gives it: its title may name
-    /// what the analyst keeps out of view (an informant behind a cited report). Empty when the
-    /// labels name no source.
-    func sourceKey(reading store: GraphStore, size: Int) throws -> String {
-        guard options.showsSourceKey, !drawn.namedSources.isEmpty else { return "" }
+    /// what the analyst keeps out of view (an informant behind a cited report). Nothing when the
+    /// labels name no source (``showsSourceKey``). Written to the sink a few rows at a time: at a
+    /// million claims the key of the whole store named 25,000 sources, 4 MB held three times over
+    /// as one string.
+    func writeSourceKey(reading store: GraphStore, size: Int) throws {
+        guard showsSourceKey else { return }
         let arabic = options.language == .ar
         let small = max(size - 2, 8)
         // Stored text is shown as the HTML view and the command line show it (an override as its
@@ -40,7 +42,10 @@ extension DOTWriter {
         func text(_ stored: String) -> String {
             XMLEscaping.escapedKeepingIsolates(BidiText.isolated(Text.printable(stored)))
         }
-        var rows = ""
+        let heading = arabic ? "المصادر المذكورة على الروابط" : "Sources named on the edges"
+        var rows =
+            "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(heading)</B></FONT></TD></TR>"
         for id in drawn.namedSources.sorted() {
             let source = try store.source(id: id, withText: false)
             var described: [String] = []
@@ -63,12 +68,16 @@ extension DOTWriter {
             rows +=
                 "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\"><B>\(XMLEscaping.escaped(id))</B>   "
                 + described.joined(separator: " · ") + "</FONT></TD></TR>"
+            if rows.utf8.count >= 1 << 16 {
+                try sink.write(rows)
+                rows.removeAll(keepingCapacity: true)
+            }
         }
-        let heading = arabic ? "المصادر المذكورة على الروابط" : "Sources named on the edges"
-        return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(heading)</B></FONT></TD></TR>"
-            + rows + "</TABLE>"
+        try sink.write(rows + "</TABLE>")
     }
+
+    /// Whether the picture gets a key to its sources: asked for, and its labels name some.
+    var showsSourceKey: Bool { options.showsSourceKey && !drawn.namedSources.isEmpty }
 }
 
 extension DOTWriter.PairAggregate {

@@ -59,7 +59,7 @@ public struct DOTWriter: GraphWriter {
         /// outline and a larger name (``focusPenWidth``, ``focusFontSize``), and the legend says so.
         public var focus: String?
         /// Whether the graph's label ends with the key to the sources its edge labels name
-        /// (``sourceKey(reading:size:)``): on by default, since a published figure is read by
+        /// (``writeSourceKey(reading:size:)``): on by default, since a published figure is read by
         /// people who cannot look an id up.
         public var showsSourceKey = true
         /// Which state of the store the picture shows: said under the title
@@ -102,15 +102,17 @@ public struct DOTWriter: GraphWriter {
 
     /// The graph's label, written after the edges, once the entities' number and the sources
     /// the edge labels name are known: the title, the state of the store it shows
-    /// (``Options/storeState``), the legend and the key to the sources (``sourceKey(reading:size:)``)
-    /// in one HTML-like label, its type sized so that it stays readable when a picture of that many
-    /// entities is fitted to a screen. Graphviz takes a graph's attributes wherever they are set.
-    func graphLabel(entities count: Int, reading store: GraphStore?) throws -> String {
-        let key = try store.map { try sourceKey(reading: $0, size: min(28, 12 + count / 3)) } ?? ""
+    /// (``Options/storeState``), the legend and the key to the sources
+    /// (``writeSourceKey(reading:size:)``) in one HTML-like label, its type sized so that it stays
+    /// readable when a picture of that many entities is fitted to a screen. Graphviz takes a graph's
+    /// attributes wherever they are set. Written to the sink in pieces: the key of a whole store
+    /// names thousands of sources.
+    func writeGraphLabel(entities count: Int, reading store: GraphStore) throws {
         let caption = options.storeState?.caption(language: options.language)
-        guard options.title != nil || caption != nil || options.showsLegend || !key.isEmpty else { return "" }
+        let hasKey = showsSourceKey
+        guard options.title != nil || caption != nil || options.showsLegend || hasKey else { return }
         let size = min(28, 12 + count / 3)
-        var label = "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+        var label = "  graph [labelloc=\"t\", labeljust=\"l\", label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
         let lines = (options.title ?? "").split(separator: "\n").map(String.init) + (caption.map { [$0] } ?? [])
         for (index, line) in lines.enumerated() {
             let text = XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(line))
@@ -121,20 +123,26 @@ public struct DOTWriter: GraphWriter {
         // The key beside the legend, not under it: the picture is as wide as the graph, which is
         // wider than the legend, and under it the key made the whole store's overview taller,
         // which fitted to 1920×1080 drew every name smaller.
-        let parts = (options.showsLegend ? [legend(size: size)] : []) + (key.isEmpty ? [] : [key])
-        if !parts.isEmpty {
+        if options.showsLegend || hasKey {
             label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
-            label += parts.map { "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">\($0)</TD>" }.joined(separator: "<TD WIDTH=\"8\"></TD>")
+            if options.showsLegend { label += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">\(legend(size: size))</TD>" }
+            if options.showsLegend && hasKey { label += "<TD WIDTH=\"8\"></TD>" }
+            if hasKey {
+                try sink.write(label + "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">")
+                try writeSourceKey(reading: store, size: size)
+                label = "</TD>"
+            }
             label += "</TR></TABLE></TD></TR>"
         }
-        return "  graph [labelloc=\"t\", labeljust=\"l\", label=\(label)</TABLE>>];\n"
+        try sink.write(label + "</TABLE>>];\n")
     }
 
     public func tail() -> String { "}\n" }
 
-    /// The graph's label (``graphLabel(entities:reading:)``), then the end of the graph.
-    public func tail(reading store: GraphStore) throws -> String {
-        try graphLabel(entities: drawn.entities, reading: store) + tail()
+    /// The graph's label (``writeGraphLabel(entities:reading:)``), then the end of the graph.
+    public func writeTail(reading store: GraphStore) throws {
+        try writeGraphLabel(entities: drawn.entities, reading: store)
+        try sink.write(tail())
     }
 
     /// Each line of a title or legend text ``BidiText/heldLeftToRight(_:)``: written left to

@@ -17,13 +17,13 @@ public protocol GraphWriter {
     func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8])
     /// Everything after the last edge.
     func tail() -> String
-    /// Everything after the last edge, for a writer that reads the store for it (the DOT
+    /// Writes everything after the last edge, for a writer that reads the store for it (the DOT
     /// writer's key to the sources its labels name); ``tail()`` by default.
-    func tail(reading store: GraphStore) throws -> String
+    func writeTail(reading store: GraphStore) throws
 }
 
 extension GraphWriter {
-    public func tail(reading store: GraphStore) throws -> String { tail() }
+    public func writeTail(reading store: GraphStore) throws { try sink.write(tail()) }
 
     /// Writes the whole document; `onCount` is told how many entities it draws, before the first.
     public func write(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
@@ -49,6 +49,6 @@ extension GraphWriter {
                 appendEdge(edge, vocabulary: vocabulary, to: &bytes)
                 try sink.write(bytes)
             })
-        try sink.write(try tail(reading: graph.store))
+        try writeTail(reading: graph.store)
     }
 }
