@@ -338,6 +338,44 @@ struct ListingLimitTests {
         #expect(!result.standardOutput.contains("showing"), "\(result.standardOutput)")
     }
 
+    @Test(
+        "timeline of an entity under a filter, with a limit, tries the filter on its first 10,000 claims in date order and says so; --limit 0 tries them all"
+    )
+    func timelineTriesAtMost() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"late","type":"news-article","title":"Late","published":"2020","reliability":"B"}"#,
+            #"{"record":"source","id":"early","type":"news-article","title":"Early","published":"1990","reliability":"B"}"#,
+            #"{"record":"entity","id":"a","type":"organization","name":"A"}"#,
+            #"{"record":"entity","id":"b","type":"organization","name":"B"}"#,
+        ]
+        // 10,000 claims said in 2020 first in date order, then 3 known since 1990.
+        for number in 0..<10_003 {
+            let (source, start) = number < 10_000 ? ("late", "2001") : ("early", "2002")
+            lines.append(
+                #"{"record":"claim","id":"c\#(number)","subject":"a","predicate":"funded","object":"b","start":"\#(start)","citations":[{"source":"\#(source)","quote":"q\#(number)","stance":"asserts","credibility":2}]}"#
+            )
+        }
+        try cli.write("records.jsonl", lines.joined(separator: "\n"))
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let bounded = try cli.run(["timeline", "a", "--known-by", "1995"])
+        #expect(bounded.status == 0)
+        #expect(!bounded.standardOutput.contains(" funded "))
+        #expect(
+            bounded.standardError
+                == "no claim passed the filters among the first 10000 of its claims tried, in date order, to answer at once (--limit 0 tries them all)\n"
+        )
+        let json = try cli.run(["timeline", "a", "--known-by", "1995", "--format", "json", "--limit", "5"])
+        #expect(json.standardOutput.isEmpty)
+        #expect(json.standardError.contains("no claim passed the filters among the first 10000 of its claims tried"))
+        let whole = try cli.run(["timeline", "a", "--known-by", "1995", "--limit", "0"])
+        #expect(whole.standardOutput.split(separator: "\n").filter { $0.contains(" funded ") }.count == 3)
+        #expect(whole.standardError == "3 claims\n")
+        // A filter that passes claims early in the order stops at the limit as before.
+        let passing = try cli.run(["timeline", "a", "--source", "late", "--limit", "2"])
+        #expect(passing.standardOutput.hasSuffix("showing the first 2 claims; more match: --limit 0 for all\n"))
+    }
+
     @Test("timeline of one entity lists its claims in date order, the same up to a limit as with --limit 0")
     func entityTimelineStreamed() throws {
         let cli = try CLIHarness.scoped

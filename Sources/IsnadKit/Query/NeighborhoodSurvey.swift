@@ -79,6 +79,11 @@ public struct NeighborhoodSurvey: Sendable {
         groups.filter { $0.hop == hop }.reduce((0, 0)) { ($0.0 + $1.claims, $0.1 + $1.entities) }
     }
 
+    /// How many claims a listing with a limit reads whole at most to try a filter on evidence
+    /// on them, before it answers with what passed (``init(store:center:depth:direction:filter:graph:linkBudget:examineBudget:evidenceBudget:limit:)``'s
+    /// default, and `timeline` of an entity's).
+    public static let claimsTriedAtMost = 10_000
+
     /// Surveys up to `depth` hops from `center`, as ``Neighborhood/init(store:center:depth:direction:filter:graph:)``
     /// explores them.
     /// - Parameters:
@@ -92,7 +97,7 @@ public struct NeighborhoodSurvey: Sendable {
     public init(
         store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
         filter: GraphFilter = GraphFilter(), graph: TransmissionGraph, linkBudget: Int = 10_000,
-        examineBudget: Int = 10_000, evidenceBudget: Int? = nil, limit: Int = 200
+        examineBudget: Int = NeighborhoodSurvey.claimsTriedAtMost, evidenceBudget: Int? = nil, limit: Int = 200
     ) throws {
         let evidenceBudget = evidenceBudget ?? max(limit, 100)
         self.center = center
