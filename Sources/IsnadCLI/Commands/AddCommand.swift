@@ -324,6 +324,10 @@ enum AddCommand: Command {
         }
         let record = try decode(object(members), store: store)
         try refuseIDTakenByRename(.source, id, store: store)
+        // Sources that may be this one again, found as an entity's namesakes are: one outlet or
+        // document under two records weighs as two independent channels, so the note names them.
+        let namesakes = try SourceResolver(store: store).namesakes(
+            ofTitle: title, url: try arguments.value(url), excluding: id)
         let (warnings, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
@@ -336,6 +340,22 @@ enum AddCommand: Command {
         }
         try report("added source \"\(id)\"", id: id, entry: entry, arguments: arguments, context: context)
         for warning in warnings { context.message(warning) }
+        // A few named, the rest counted: a common title ("Statement") may be many sources'.
+        for namesake in namesakes.prefix(5) {
+            let holder = "\(Text.printable(namesake.source.title)) (\(namesake.source.id))"
+            let likeness =
+                switch namesake.likeness {
+                case .sameURL: "has the url of \(holder)"
+                case .sameTitle: "is also the title of \(holder)"
+                case .closeSpelling: "is a close spelling of \(holder)"
+                case .otherScript: "may be \(holder) in the other script"
+                }
+            context.message(
+                "isnad: note: \"\(Text.printable(title))\" \(likeness): if they are one, cite \(namesake.source.id) instead"
+                    + (arguments.isSet(isDryRun) ? "" : " and take this one out (isnad delete \(id))")
+            )
+        }
+        if namesakes.count > 5 { context.message("isnad: note: and \(namesakes.count - 5) more sources like it") }
     }
 
     // MARK: Claims
