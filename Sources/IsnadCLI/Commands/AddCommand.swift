@@ -11,16 +11,17 @@ enum AddCommand: Command {
         name: name,
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
-            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
-            (a name in another script, from its transliteration into Latin letters), and printed. add source --type
+            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one (a
+            name in another script, from its transliteration into Latin letters), and printed. add source --type
             TYPE --title TITLE: a new source (reliability F unless given); --text-file stores its text, so that
-            quotes can be checked. Entity types: person, organization, event, place. Source types: news-article,
-            opinion-article, statement, leaked-document, press-conference, intelligence-report, report,
-            official-statement, social-media-post, photo, other. A group's statement on its Telegram channel is a
-            statement (the channel its --publisher), a post that is not a statement a social-media-post; a UN
-            panel's, an NGO's or a research group's published report a report (an intelligence-report is a
-            service's); an official an article quotes without a name is other, graded F unless more is known, and
-            the article --cites it.
+            quotes can be checked; a stored source that may be the same one (the same url, the same title however
+            spelt, or in the other script) is noted, as an entity's namesakes are. Entity types: person,
+            organization, event, place. Source types: news-article, opinion-article, statement, leaked-document,
+            press-conference, intelligence-report, report, official-statement, social-media-post, photo, other. A
+            group's statement on its Telegram channel is a statement (the channel its --publisher), a post that is
+            not a statement a social-media-post; a UN panel's, an NGO's or a research group's published report a
+            report (an intelligence-report is a service's); an official an article quotes without a name is other,
+            graded F unless more is known, and the article --cites it.
             add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE --credibility N: a new
             claim, or one more citation for the same relationship when it exists (same subject, predicate and
             object, and dates when given; or --id, whose claim's dates a citation takes: other dates are refused,
