@@ -256,13 +256,17 @@ struct AddCommandTests {
             sameURL.standardError.hasSuffix(
                 "isnad: note: \"Wire copy\" has the url of Story (story): if they are one, cite story instead and take this one out (isnad delete wire-copy)\n"
             ), "\(sameURL.standardError)")
-        // Unlike titles in one script, or another page of one site, are no note.
+        // Unlike titles in one script, another page of one site, or one title of two publishers, are no note.
+        #expect(try add(["--title", "Annual report", "--publisher", "Amnesty"]).status == 0)
+        #expect(
+            try add(["--title", "Annual report", "--id", "hrw-report", "--publisher", "HRW."]).standardError
+                == "added source \"hrw-report\" (history entry 9)\n")
         #expect(
             try add(["--title", "Hezbollah statement"]).standardError
-                == "added source \"hezbollah-statement\" (history entry 8)\n")
+                == "added source \"hezbollah-statement\" (history entry 10)\n")
         #expect(
             try add(["--title", "Other story", "--url", "https://www.example.org/story/2"]).standardError
-                == "added source \"other-story\" (history entry 9)\n")
+                == "added source \"other-story\" (history entry 11)\n")
         // A web address names the source stored with it, as a sheet's source column does.
         let shown = try cli.run(["source", "https://EXAMPLE.org/story/2#top"])
         #expect(shown.status == 0)

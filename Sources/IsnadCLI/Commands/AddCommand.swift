@@ -328,7 +328,7 @@ enum AddCommand: Command {
         // Sources that may be this one again, found as an entity's namesakes are: one outlet or
         // document under two records weighs as two independent channels, so the note names them.
         let namesakes = try SourceResolver(store: store).namesakes(
-            ofTitle: title, url: try arguments.value(url), excluding: id)
+            ofTitle: title, url: try arguments.value(url), publisher: try arguments.value(publisher), excluding: id)
         let (warnings, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(

@@ -24,7 +24,11 @@ extension SourceResolver {
     /// entered twice (an outlet under its Latin and its Arabic name) weighs as two independent
     /// channels; a title may also be shared by two documents, so this is for a note, not a
     /// refusal.
-    public func namesakes(ofTitle title: String, url: String?, excluding id: String? = nil) throws -> [Namesake] {
+    /// A title is compared only with sources that name no other publisher (two outlets' "Annual
+    /// report" are two documents).
+    public func namesakes(
+        ofTitle title: String, url: String?, publisher: String? = nil, excluding id: String? = nil
+    ) throws -> [Namesake] {
         let folded = NameKey.fold(title)
         let address = url.map(SameVoice.url).flatMap { $0.isEmpty ? nil : $0 }
         let isArabic = NameKey.isInArabicLetters(folded)
@@ -35,9 +39,17 @@ extension SourceResolver {
         try store.forEachSourceName { name in
             guard name.id != id else { return }
             let other = NameKey.fold(name.title)
+            let isOtherPublisher =
+                if let publisher, let theirs = name.publisher {
+                    SameVoice.publisher(publisher) != SameVoice.publisher(theirs)
+                } else {
+                    false
+                }
             let likeness: Namesake.Likeness? =
                 if let address, name.url.map(SameVoice.url) == address {
                     .sameURL
+                } else if isOtherPublisher {
+                    nil
                 } else if !folded.isEmpty && other == folded {
                     .sameTitle
                 } else if NameKey.areCloseSpellings(folded: folded, other) {
