@@ -1,7 +1,7 @@
 import IsnadKit
 
-/// A source named on the command line — by its id, title, the start of either, its publisher or
-/// author (``SourceResolver``) — or an error that lists the candidates or suggests the nearest.
+/// A source named on the command line — by its id, title, the start of either, its url, its
+/// publisher or author (``SourceResolver``) — or an error that lists the candidates or suggests the nearest.
 /// Every command and option that takes a source takes it this way.
 enum SourceLookup {
     /// The source `text` names; `option` names the option it came from, for the messages. A

@@ -226,6 +226,54 @@ struct AddCommandTests {
             ), "\(twice.standardError)")
     }
 
+    @Test(
+        "add source names a source that may be the same one: its title in the other script, spelt another way, or its url; a source named by its url is found"
+    )
+    func sourceNamedTwice() throws {
+        let cli = try importedStore()
+        func add(_ options: [String]) throws -> ExternalTool.Result {
+            try cli.run(["add", "source", "--type", "news-article", "--reliability", "C"] + options)
+        }
+        #expect(try add(["--title", "al-Modon"]).standardError == "added source \"al-modon\" (history entry 3)\n")
+        let arabic = try add(["--title", "المدن"])
+        #expect(arabic.status == 0)
+        #expect(
+            arabic.standardError
+                == "added source \"almdn\" (history entry 4)\n"
+                + "isnad: note: \"المدن\" may be al-Modon (al-modon) in the other script: if they are one, cite al-modon instead and take this one out (isnad delete almdn)\n"
+        )
+        #expect(try add(["--title", "Enab Baladi"]).status == 0)
+        let again = try add(["--title", "enab baladi.", "--id", "enab", "--dry-run"])
+        #expect(
+            again.standardError.hasSuffix(
+                "isnad: note: \"enab baladi.\" is also the title of Enab Baladi (enab-baladi): if they are one, cite enab-baladi instead\n"
+            ), "\(again.standardError)")
+        #expect(
+            try add(["--title", "Story", "--id", "story", "--url", "https://www.example.org/story/1"]).standardError
+                == "added source \"story\" (history entry 6)\n")
+        let sameURL = try add(["--title", "Wire copy", "--url", "http://example.org/story/1/?utm_source=tw"])
+        #expect(
+            sameURL.standardError.hasSuffix(
+                "isnad: note: \"Wire copy\" has the url of Story (story): if they are one, cite story instead and take this one out (isnad delete wire-copy)\n"
+            ), "\(sameURL.standardError)")
+        // Unlike titles in one script, another page of one site, or one title of two publishers, are no note.
+        #expect(try add(["--title", "Annual report", "--publisher", "Amnesty"]).status == 0)
+        #expect(
+            try add(["--title", "Annual report", "--id", "hrw-report", "--publisher", "HRW."]).standardError
+                == "added source \"hrw-report\" (history entry 9)\n")
+        #expect(
+            try add(["--title", "Hezbollah statement"]).standardError
+                == "added source \"hezbollah-statement\" (history entry 10)\n")
+        #expect(
+            try add(["--title", "Other story", "--url", "https://www.example.org/story/2"]).standardError
+                == "added source \"other-story\" (history entry 11)\n")
+        // A web address names the source stored with it, as a sheet's source column does.
+        let shown = try cli.run(["source", "https://EXAMPLE.org/story/2#top"])
+        #expect(shown.status == 0)
+        #expect(
+            shown.standardError == "isnad: \"https://EXAMPLE.org/story/2#top\" taken as source other-story (Other story)\n")
+    }
+
     @Test("a French quote typed with ' \" ... oe is found in typeset text (’ « » … œ), kept as typed, and passes check")
     func typesetFrenchQuote() throws {
         let cli = try importedStore()

@@ -747,6 +747,36 @@ struct PostgreSQLTests {
         try PostgreSQLTests.expectSameOutputs(cli, uri, PostgreSQLTests.seedCommands)
     }
 
+    @Test(
+        "check reads one voice written two ways alike on PostgreSQL: a url's variants, a publisher's full stop, a quote's",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func oneVoiceWrittenTwoWays() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try cli.write(
+            "voices.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"u1","type":"news-article","title":"Story","url":"https://example.org/story/1","reliability":"B"}
+            {"record":"source","id":"u2","type":"news-article","title":"Story","url":"http://www.example.org/story/1/?utm_source=tw","reliability":"B"}
+            {"record":"source","id":"sky","type":"news-article","title":"Sky","publisher":"Sky News Arabia","reliability":"B"}
+            {"record":"source","id":"sky-again","type":"news-article","title":"Sky again","publisher":"sky news arabia.","reliability":"B"}
+            {"record":"source","id":"q1","type":"news-article","title":"Q1","reliability":"C"}
+            {"record":"source","id":"q2","type":"news-article","title":"Q2","reliability":"C"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"sky","quote":"Alpha funded Bravo.","stance":"asserts","credibility":2},{"source":"sky-again","quote":"Alpha paid Bravo.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","citations":[{"source":"q1","quote":"Bravo paid Alpha…","stance":"asserts","credibility":2},{"source":"q2","quote":"Bravo paid Alpha","stance":"asserts","credibility":2}]}
+
+            """)
+        try #require(try cli.run(["import", "voices.jsonl"]).status == 0)
+        try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
+        let check = try cli.run(["--db", uri, "check"])
+        #expect(check.standardOutput.contains("one claim stored twice): 3 problems"), "\(check.standardOutput)")
+        try PostgreSQLTests.expectSameOutputs(cli, uri, [["check"], ["source", "https://EXAMPLE.org/story/1#top"]])
+    }
+
     /// A generated store of 10,000 claims, as JSON Lines (Benchmarks/generate.py, seed 1).
     static func generatedRecords() throws -> Data {
         let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path

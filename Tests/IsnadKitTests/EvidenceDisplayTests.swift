@@ -280,6 +280,40 @@ struct EvidenceDisplayTests {
     }
 
     @Test(
+        "check reads one voice however it is written: a url with tracking parameters, www., a slash or a fragment; a publisher's case and full stop; a quote's final full stop"
+    )
+    func oneVoiceWrittenTwoWays() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"u1","type":"news-article","title":"Story","url":"https://example.org/story/1","reliability":"B"}
+            {"record":"source","id":"u2","type":"news-article","title":"Story","url":"http://www.example.org/story/1/?utm_source=tw","reliability":"B"}
+            {"record":"source","id":"u3","type":"news-article","title":"Story","url":"https://EXAMPLE.org/story/1#x","reliability":"B"}
+            {"record":"source","id":"u4","type":"news-article","title":"Another story","url":"https://example.org/story/2","reliability":"B"}
+            {"record":"source","id":"sky","type":"news-article","title":"Sky","publisher":"Sky News Arabia","reliability":"B"}
+            {"record":"source","id":"sky-again","type":"news-article","title":"Sky again","publisher":"sky news arabia.","reliability":"B"}
+            {"record":"source","id":"q1","type":"news-article","title":"Q1","reliability":"C"}
+            {"record":"source","id":"q2","type":"news-article","title":"Q2","reliability":"C"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"sky","quote":"Alpha funded Bravo.","stance":"asserts","credibility":2},{"source":"sky-again","quote":"Alpha paid Bravo.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","citations":[{"source":"q1","quote":"Bravo paid Alpha in 2016.","stance":"asserts","credibility":2},{"source":"q2","quote":"Bravo paid Alpha in 2016","stance":"asserts","credibility":2},{"source":"u4","quote":"Bravo paid Alpha","stance":"asserts","credibility":2}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
+        // u4 is another page of the same site, and "Bravo paid Alpha" other words: not asked about.
+        #expect(found.map(\.subject) == [#"sources "u1", "u2", "u3""#, #"claim "ba""#, #"claim "ab""#])
+        #expect(
+            found.first?.message.hasPrefix(
+                "have one url written 3 ways (https://example.org/story/1, http://www.example.org/story/1/?utm_source=tw, https://EXAMPLE.org/story/1#x): one document under 3 ids"
+            ) == true, "\(found.first?.message ?? "none")")
+        #expect(found[1].message.hasPrefix("citations 1 (q1) and 2 (q2) give the same words") == true)
+        #expect(
+            found[2].message.hasPrefix(#"citations 1 (sky) and 2 (sky-again) are both published by "Sky News Arabia""#) == true)
+    }
+
+    @Test(
         "check names two claimants of one publisher in channels no cites joins, on one side; a denial of the same publisher, or cites between them, is not one"
     )
     func onePublisherTwice() throws {

@@ -11,16 +11,17 @@ enum AddCommand: Command {
         name: name,
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
-            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
-            (a name in another script, from its transliteration into Latin letters), and printed. add source --type
+            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one (a
+            name in another script, from its transliteration into Latin letters), and printed. add source --type
             TYPE --title TITLE: a new source (reliability F unless given); --text-file stores its text, so that
-            quotes can be checked. Entity types: person, organization, event, place. Source types: news-article,
-            opinion-article, statement, leaked-document, press-conference, intelligence-report, report,
-            official-statement, social-media-post, photo, other. A group's statement on its Telegram channel is a
-            statement (the channel its --publisher), a post that is not a statement a social-media-post; a UN
-            panel's, an NGO's or a research group's published report a report (an intelligence-report is a
-            service's); an official an article quotes without a name is other, graded F unless more is known, and
-            the article --cites it.
+            quotes can be checked; a stored source that may be the same one (the same url, the same title however
+            spelt, or in the other script) is noted, as an entity's namesakes are. Entity types: person,
+            organization, event, place. Source types: news-article, opinion-article, statement, leaked-document,
+            press-conference, intelligence-report, report, official-statement, social-media-post, photo, other. A
+            group's statement on its Telegram channel is a statement (the channel its --publisher), a post that is
+            not a statement a social-media-post; a UN panel's, an NGO's or a research group's published report a
+            report (an intelligence-report is a service's); an official an article quotes without a name is other,
+            graded F unless more is known, and the article --cites it.
             add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE --credibility N: a new
             claim, or one more citation for the same relationship when it exists (same subject, predicate and
             object, and dates when given; or --id, whose claim's dates a citation takes: other dates are refused,
@@ -324,6 +325,10 @@ enum AddCommand: Command {
         }
         let record = try decode(object(members), store: store)
         try refuseIDTakenByRename(.source, id, store: store)
+        // Sources that may be this one again, found as an entity's namesakes are: one outlet or
+        // document under two records weighs as two independent channels, so the note names them.
+        let namesakes = try SourceResolver(store: store).namesakes(
+            ofTitle: title, url: try arguments.value(url), publisher: try arguments.value(publisher), excluding: id)
         let (warnings, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
@@ -336,6 +341,22 @@ enum AddCommand: Command {
         }
         try report("added source \"\(id)\"", id: id, entry: entry, arguments: arguments, context: context)
         for warning in warnings { context.message(warning) }
+        // A few named, the rest counted: a common title ("Statement") may be many sources'.
+        for namesake in namesakes.prefix(5) {
+            let holder = "\(Text.printable(namesake.source.title)) (\(namesake.source.id))"
+            let likeness =
+                switch namesake.likeness {
+                case .sameURL: "has the url of \(holder)"
+                case .sameTitle: "is also the title of \(holder)"
+                case .closeSpelling: "is a close spelling of \(holder)"
+                case .otherScript: "may be \(holder) in the other script"
+                }
+            context.message(
+                "isnad: note: \"\(Text.printable(title))\" \(likeness): if they are one, cite \(namesake.source.id) instead"
+                    + (arguments.isSet(isDryRun) ? "" : " and take this one out (isnad delete \(id))")
+            )
+        }
+        if namesakes.count > 5 { context.message("isnad: note: and \(namesakes.count - 5) more sources like it") }
     }
 
     // MARK: Claims

@@ -27,7 +27,8 @@ enum SourceCommand: Command {
             """,
         arguments: [
             ArgumentSpec(
-                name: "source", help: "Its id, its title, the start of either, or its publisher or author (as any name of them).")
+                name: "source",
+                help: "Its id, its title, the start of either, its url, or its publisher or author (as any name of them).")
         ],
         options: [impact, text, lines, ListingLimit.claims, format] + FilterOptions.all,
         examples: [

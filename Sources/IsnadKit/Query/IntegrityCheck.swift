@@ -816,11 +816,15 @@ public struct IntegrityCheck {
     /// given word for word by citations in different channels (one copied the other, or both a
     /// third). Each is a question for the analyst, not an error: `cites`, or one id, answers it.
     private mutating func checkEchoes(_ store: GraphStore, graph: TransmissionGraph?) throws {
-        for (url, ids) in try store.sourcesSharingURL() {
+        for (urls, ids) in try store.sourcesSharingURL() {
+            // Urls that differ only in what ``SameVoice/url(_:)`` sets aside are shown as written.
+            let shown =
+                urls.count == 1
+                ? "one url (\(urls[0]))" : "one url written \(urls.count) ways (\(urls.prefix(5).joined(separator: ", ")))"
             try add(
                 .oneVoiceTwice, "sources " + ids.prefix(5).map { "\"\(Text.printable($0))\"" }.joined(separator: ", "),
                 Text.printable(
-                    "have one url (\(url)): one document under \(ids.count) ids weighs as \(ids.count) independent voices; keep one (isnad set CLAIM 'citations[N].source' ID moves a citation), or say which relays which with cites"
+                    "have \(shown): one document under \(ids.count) ids weighs as \(ids.count) independent voices; keep one (isnad set CLAIM 'citations[N].source' ID moves a citation), or say which relays which with cites"
                 ))
         }
         if let graph {
@@ -834,7 +838,7 @@ public struct IntegrityCheck {
                 }
                 var firstOfQuote: [String: Int] = [:]
                 for (position, cited) in claim.citations.enumerated() {
-                    let quote = cited.citation.quote
+                    let quote = SameVoice.quote(cited.citation.quote)
                     guard let first = firstOfQuote[quote] else {
                         firstOfQuote[quote] = position
                         continue
@@ -880,7 +884,7 @@ public struct IntegrityCheck {
                 return found
             }
             func publisher(of source: String) throws -> String? {
-                try read(source).publisher.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                try read(source).publisher.map(SameVoice.publisher)
             }
             // The first citation of each publisher, side and channel; a later citation of another
             // source of that publisher, on the same side in another channel, is the finding.

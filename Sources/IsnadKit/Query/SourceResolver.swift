@@ -3,8 +3,9 @@ import Foundation
 /// Finds the source a user means by what they typed, as ``EntityResolver`` finds entities. A
 /// source is named, in this order of preference, by:
 /// 1. **id**: its id, exactly;
-/// 2. **exact**: its id up to case, or its title (up to case, diacritics, Arabic letter variants
-///    and punctuation, as names are compared: ``NameKey/normalize(_:)``);
+/// 2. **exact**: its id up to case, its title (up to case, diacritics, Arabic letter variants
+///    and punctuation, as names are compared: ``NameKey/normalize(_:)``), or its url (a web
+///    address typed, read as one document is: ``SameVoice/url(_:)``);
 /// 3. **prefix**: the start of its id or of its title;
 /// 4. **publisher or author**: its publisher or author, as written or as any name of the
 ///    entity the text names (`israeli-police` names the entity Israel Police, whose statement
@@ -73,7 +74,7 @@ public struct SourceResolver {
             }
             if suggestions.isEmpty {
                 return
-                    "no source matches \"\(typed)\" (sources are named by id, title, the start of either, publisher, author, or words of the title)"
+                    "no source matches \"\(typed)\" (sources are named by id, title, the start of either, url, publisher, author, or words of the title)"
             }
             return "no source matches \"\(typed)\"; did you mean:\n" + SourceResolver.list(suggestions)
         }
@@ -111,6 +112,9 @@ public struct SourceResolver {
         let key = NameKey.normalize(typed)
         let words = NameKey.fold(typed).split(separator: " ").map(String.init)
         let entityKeys = try namesOfEntities(named: typed)
+        // A web address names the source stored with it, written with or without its tracking
+        // parameters, `www.`, `#fragment` (a sheet's Source column often holds the link).
+        let address = SameVoice.webAddress(typed)
         var found: [Tier: [GraphStore.SourceName]] = [:]
         var all: [GraphStore.SourceName] = []
         try store.forEachSourceName { name in
@@ -118,7 +122,9 @@ public struct SourceResolver {
             let title = NameKey.normalize(name.title)
             let people = [name.publisher, name.author].compactMap { $0.map(NameKey.normalize) }
             let tier: Tier? =
-                if name.id.lowercased() == lowered || (!key.isEmpty && title == key) {
+                if name.id.lowercased() == lowered || (!key.isEmpty && title == key)
+                    || (address != nil && name.url.map(SameVoice.url) == address)
+                {
                     .exact
                 } else if !lowered.isEmpty && name.id.lowercased().hasPrefix(lowered) || (!key.isEmpty && title.hasPrefix(key)) {
                     .prefix

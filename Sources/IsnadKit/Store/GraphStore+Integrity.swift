@@ -775,35 +775,34 @@ extension GraphStore {
         return names
     }
 
-    /// The urls that more than one source holds, in url order, each with those sources in id
-    /// order: one document entered under several ids.
-    public func sourcesSharingURL() throws -> [(url: String, ids: [String])] {
-        // Only the url at hand is held with its sources, not every url of the store.
-        var shared: [(url: String, ids: [String])] = []
-        var current: (url: String, ids: [String])?
-        func finish() {
-            if let current, current.ids.count > 1 { shared.append(current) }
-        }
-        try database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY url, id").forEachRow(
+    /// The urls that more than one source holds, read as one document (``SameVoice/url(_:)``:
+    /// `http://www.example.org/a/?utm_source=x` is `https://example.org/a`), in the order of
+    /// that reading, each with the urls as its sources write them (each once, in id order) and
+    /// those sources in id order: one document entered under several ids.
+    public func sourcesSharingURL() throws -> [(urls: [String], ids: [String])] {
+        // Every url is held by its reading (a source a document: a few tens of thousands in the
+        // largest stores), since the readings do not sort as the urls do.
+        var byKey: [String: (urls: [String], ids: [String])] = [:]
+        try database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY id").forEachRow(
             []
         ) { row in
             let (url, id) = (row.string(0), row.string(1))
-            if current?.url == url {
-                current?.ids.append(id)
-            } else {
-                finish()
-                current = (url, [id])
-            }
+            let key = SameVoice.url(url)
+            var group = byKey[key] ?? ([], [])
+            if !group.urls.contains(url) { group.urls.append(url) }
+            group.ids.append(id)
+            byKey[key] = group
         }
-        finish()
-        return shared
+        return byKey.filter { $0.value.ids.count > 1 }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map(\.value)
     }
 
-    /// The claims, in id order, that hold one quote cited from more than one source.
+    /// The claims, in id order, that hold one quote (``SameVoice/quote(_:)``: a final full stop
+    /// set aside) cited from more than one source.
     public func claimsQuotingOneWordingFromSeveralSources() throws -> [String] {
         var repeated: [String] = []
         try database.cached(
-            "SELECT claim FROM citation GROUP BY claim, quote HAVING count(DISTINCT source) > 1 ORDER BY claim"
+            "SELECT claim FROM citation GROUP BY claim, rtrim(quote, '\(SameVoice.endPunctuation)') HAVING count(DISTINCT source) > 1 ORDER BY claim"
         ).forEachRow([]) { row in
             let claim = row.string(0)
             if repeated.last != claim { repeated.append(claim) }
@@ -812,7 +811,8 @@ extension GraphStore {
     }
 
     /// The claims two of whose citations have claimants that are different sources of one
-    /// publisher (compared without ASCII case and outer spaces), by id: the sources with a
+    /// publisher (compared as ``SameVoice/publisher(_:)`` compares them, case only in ASCII
+    /// letters), by id: the sources with a
     /// publisher first, so that a store that names none reads no citation.
     public func claimsCitingOnePublisherTwice() throws -> [String] {
         var found: [String] = []
@@ -820,7 +820,7 @@ extension GraphStore {
             """
             SELECT ci.claim FROM source AS s CROSS JOIN citation AS ci
             WHERE s.publisher IS NOT NULL AND ci.source = s.id
-            GROUP BY ci.claim, lower(trim(s.publisher)) HAVING count(DISTINCT ci.source) > 1 ORDER BY ci.claim
+            GROUP BY ci.claim, lower(rtrim(trim(s.publisher), '\(SameVoice.endPunctuation)')) HAVING count(DISTINCT ci.source) > 1 ORDER BY ci.claim
             """
         ).forEachRow { row in
             let claim = row.string(0)
