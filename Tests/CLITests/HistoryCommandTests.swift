@@ -46,6 +46,13 @@ struct HistoryCommandTests {
             try cli.run(["log", "--author", "CRON"]).standardOutput.contains("isnad set isis description nightly --author cron"))
         #expect(try cli.run(["set", "isis", "description", "nightly", "--author", "Émile"]).status == 0)
         #expect(try cli.run(["log", "--author", "émile"]).standardOutput.contains("--author 'Émile'"))
+        // And as it reads: fullwidth, a Cyrillic о, a zero-width space (a history written before
+        // such authors were refused holds some).
+        for lookAlike in ["\u{FF23}\u{FF32}\u{FF2F}\u{FF2E}", "cr\u{43E}n", "cron\u{200B}"] {
+            #expect(
+                try cli.run(["log", "--author", lookAlike]).standardOutput.contains(
+                    "isnad set isis description nightly --author cron"), "\(lookAlike)")
+        }
         #expect(try cli.run(["undo", "--author", "ÉMILE"]).status == 0)
         let named = try cli.run(["undo", "2", "--author", "ana"])
         #expect(named.status == 0, "\(named.standardError)")
@@ -217,6 +224,11 @@ struct HistoryCommandTests {
             ("alice ∙2020", #""alice ∙2020" holds "∙" set apart"#),
             ("carol (as bob)", #""carol (as bob)" holds "(as ", which Isnad writes itself for a PostgreSQL role"#),
             ("a\u{202E}b", #""a\u{202E}b" holds a bidirectional control (U+202E)"#),
+            // What check calls a look-alike in an entity's name: it would read as bob's in the log.
+            ("b\u{43E}b", "\"b\u{43E}b\" mixes Cyrillic and Latin letters in the word"),
+            ("bob\u{200B}", "\"bob\u{200B}\" contains the invisible character U+200B"),
+            ("bob\u{A0}", "\"bob\u{A0}\" starts or ends with a space"),
+            ("\u{FF22}\u{FF2F}\u{FF22}", "\"\u{FF22}\u{FF2F}\u{FF22}\" is written in compatibility forms"),
         ])
     func authorImitatingLogFields(author: String, message: String) throws {
         let cli = try importedStore()

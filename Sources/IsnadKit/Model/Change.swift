@@ -93,6 +93,11 @@ public struct ChangeDescription: Sendable, Equatable {
         if name.lowercased().contains("(as ") {
             return "holds \"(as \", which Isnad writes itself for a PostgreSQL role (carol (as bob)): an author is a name alone"
         }
+        // What `isnad check` reports in an entity's name: "bob " or "bob" with a zero-width space,
+        // a Cyrillic о inside "bоb", a fullwidth "ＢＯＢ" read as bob in the log and are not bob's.
+        // Refused, not trimmed or folded: a name is recorded as it was typed, and the one who
+        // typed it learns that it would not read as the name it looks like.
+        if let lookAlike = NameLookAlike.problems(in: name).first { return lookAlike }
         return nil
     }
 
@@ -132,9 +137,24 @@ public struct ChangeDescription: Sendable, Equatable {
 
 /// One entry of the store's history: one command's change.
 public struct HistoryEntry: Sendable, Equatable {
-    /// Whether two author names are one, without case in any script ("Émile" is "émile"):
-    /// `log --author` and a plain `undo` take them alike on both engines.
-    public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
+    /// Whether two author names are one, without case in any script ("Émile" is "émile"), and
+    /// as they read (``authorKey(_:)``): `log --author` and a plain `undo` take them alike on
+    /// both engines.
+    public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || authorKey(a) == authorKey(b) }
+
+    /// An author name as it reads, to compare two: compatibility forms folded (fullwidth "ＢＯＢ"
+    /// is "BOB"), without case, invisible characters and white space at its ends left out, and
+    /// Cyrillic and Greek letters that look like Latin ones taken as those (the о in "bоb"). New
+    /// names of those forms are refused (``ChangeDescription/authorProblem(_:)``); a history
+    /// written before they were holds some, and `log --author bob` finds them under bob.
+    public static func authorKey(_ name: String) -> String {
+        var key = String.UnicodeScalarView()
+        for scalar in name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+        where !NameLookAlike.isInvisible(scalar) {
+            key.append(NameLookAlike.latinLookAlike(of: scalar) ?? scalar)
+        }
+        return String(key).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// 1, 2, 3 … in the order the changes were committed.
     public var number: Int
