@@ -587,6 +587,31 @@ struct HistoryCommandTests {
                 == "isnad: entry 3 is the undo of entry 2: to make that change again, run its command again\n")
     }
 
+    @Test(
+        "an entry dated before the one made before it (ISNAD_CHANGE_TIME, a clock set back) is tagged in log; --since, which leaves it out, says so and how to list by number"
+    )
+    func entryDatedBack() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "x"]).status == 0)
+        // 2023-11-14: before entries 1 and 2, made today.
+        let back = try cli.run(["set", "hamas", "description", "y"], environment: ["ISNAD_CHANGE_TIME": "1700000000"])
+        #expect(back.status == 0, "\(back.standardError)")
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.hasPrefix("entry 3 · 2023-11-14T22:13:20Z · "), "\(log)")
+        #expect(log.split(separator: "\n")[0].hasSuffix(" · dated before entry 2"), "\(log)")
+        #expect(!log.contains("dated before entry 1"), "\(log)")
+        let since = try cli.run(["log", "--since", "2024"])
+        #expect(!since.standardOutput.contains("entry 3 · "), "\(since.standardOutput)")
+        #expect(since.standardOutput.contains("entry 2 · "), "\(since.standardOutput)")
+        #expect(
+            since.standardError
+                == "isnad: note: entry 3 is dated before 2024 though made after entry 1: left out by --since; isnad log --after 0 lists the entries by number\n"
+        )
+        #expect(try cli.run(["log", "--after", "1"]).standardOutput.hasPrefix("entry 3 · "))
+        // Nothing runs back after entry 3: no note.
+        #expect(try cli.run(["log", "--since", "2023"]).standardError.isEmpty)
+    }
+
     @Test("log filters: a record, --since, --author; a bad date is a usage error; nothing found says so")
     func logFilters() throws {
         let cli = try importedStore()

@@ -14,7 +14,8 @@ enum LogCommand: Command {
             entries that touched that record (an entity, source or claim id, or a name of one entity or source; an entity's or a source's under the ids
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
-            history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
+            history) says so; one dated before the entry made before it (ISNAD_CHANGE_TIME, a clock set back) says
+            that too (dated before entry 18): --since goes by dates, --after by numbers. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
             retracted), a claim a merge combined with the same claim of the entity kept, and a claim whose id an
             entity's rename derived anew, with its other id (removed claim "c-…" · id derived anew as "c-…"). Shows
             at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
@@ -33,7 +34,10 @@ enum LogCommand: Command {
         ])
 
     static let since = Option<PartialDate>(
-        "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
+        "since", value: "date",
+        help:
+            "Only entries dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC); an entry dated back (ISNAD_CHANGE_TIME, a clock set back) is left out and said: --after n lists by number."
+    )
     static let until = Option<PartialDate>(
         "until", value: "date",
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
@@ -155,6 +159,19 @@ enum LogCommand: Command {
         if matching > entries.count {
             try print(["", ListingLimit.note(showing: entries.count, of: matching, "entry", "entries")])
         }
+        // An entry made after one --since shows but dated before the date (ISNAD_CHANGE_TIME, a
+        // clock set back) is left out by its date: said, with the listing by number that has it.
+        if let sinceDate, id == nil, try arguments.value(author) == nil, let earliest = entries.last?.number {
+            let runningBack = try store.entries(after: earliest, datedBefore: sinceDate)
+            if let first = runningBack.first {
+                let numbers =
+                    runningBack.count == 1
+                    ? "entry \(first) is" : "entries \(runningBack.map(String.init).joined(separator: ", ")) are"
+                context.message(
+                    "isnad: note: \(numbers) dated before \(sinceDate) though made after entry \(earliest): left out by --since; isnad log --after \(earliest - 1) lists the entries by number"
+                )
+            }
+        }
     }
 
     /// An entry as lines: its head and its command, then each record (marked when it was
@@ -174,6 +191,8 @@ enum LogCommand: Command {
             var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
             if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+            // Its time runs back: log --since a date between the two would leave it out.
+            if let later = entry.isDatedBefore { head += " · dated before entry \(later)" }
             if entry.isTravelled {
                 head += " · from another store's history"
                 if let importing = try store.importOfHistory(appending: entry.number) {

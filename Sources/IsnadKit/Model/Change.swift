@@ -178,6 +178,11 @@ public struct HistoryEntry: Sendable, Equatable {
     /// the travelled entries just before it are the ones it appended
     /// (``GraphStore/entriesAppended(by:)``).
     public var isImportOfHistory = false
+    /// The entry made in this store just before it, when that one is dated later: this one's
+    /// time runs back (`$ISNAD_CHANGE_TIME`, a clock set back), and `log --since` a date between
+    /// the two leaves it out though it came after. Nil otherwise, and for an entry from another
+    /// store's history, dated there.
+    public var isDatedBefore: Int?
 
     /// What the history's `travelled` column holds: where an entry comes from. One column, so
     /// that every query that passes over travelled entries (`travelled = 0`: undo, marks) passes

@@ -111,6 +111,16 @@ extension GraphStore {
             : Int(try database.prepare("SELECT count(*) FROM change AS c \(condition)").scalarInteger(values) ?? 0)
         if let limit, entries.count > limit { entries.removeSubrange(limit...) }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
+        // Each entry's time against the one made here just before it: compared as text, as the
+        // history writes every time in one form (YYYY-MM-DDTHH:MM:SSZ).
+        let previous = try database.cached(
+            "SELECT id, at FROM change WHERE id < ?1 AND travelled <> \(HistoryEntry.Origin.travelled.rawValue) ORDER BY id DESC LIMIT 1"
+        )
+        for index in entries.indices where !entries[index].isTravelled {
+            try previous.forEachRow([.integer(Int64(entries[index].number))]) { row in
+                if row.string(1) > entries[index].timestamp { entries[index].isDatedBefore = row.int(0) }
+            }
+        }
         for index in entries.indices {
             entries[index].recordCount = Int(try count.scalarInteger([.integer(Int64(entries[index].number))]) ?? 0)
             guard recordLimit > 0 else { continue }
@@ -122,6 +132,17 @@ extension GraphStore {
             entries[index].records = records
         }
         return (entries, matching)
+    }
+
+    /// The entries numbered after entry `number` and dated before `date` (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`): the ones `log --since date` leaves out though they were made after an
+    /// entry it shows (their time runs back: ``HistoryEntry/isDatedBefore``), first 10 in order.
+    public func entries(after number: Int, datedBefore date: String) throws -> [Int] {
+        var numbers: [Int] = []
+        try database.prepare("SELECT id FROM change WHERE id > ?1 AND at < ?2 ORDER BY id LIMIT 10").forEachRow([
+            .integer(Int64(number)), .text(date),
+        ]) { numbers.append($0.int(0)) }
+        return numbers
     }
 
     /// The number of the latest entry of the history, nil when it has none.
