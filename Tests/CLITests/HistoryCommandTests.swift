@@ -588,6 +588,32 @@ struct HistoryCommandTests {
     }
 
     @Test(
+        "undo N of another author's entry says so (a note, and in log's head), and show marks the record changed by the undo"
+    )
+    func undoOfAnothersEntry() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "x", "--author", "bob"]).status == 0)
+        let undo = try cli.run(["undo", "2", "--author", "mallory"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(
+            undo.standardError.hasSuffix(
+                "\nisnad: note: entry 2 was written by bob, not by mallory: this takes back their change (isnad log shows it: undo of entry 2, bob's)\n"
+            ), "\(undo.standardError)")
+        #expect(
+            try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n")[0].hasSuffix(
+                " · mallory · undo of entry 2, bob's"))
+        // The record is as it was before entry 2, but came back through the undo: show says which.
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(show.contains("\n  changed: entry 3 (isnad undo of entry 2, mallory, "), "\(show)")
+        // One's own undo is no one else's: no note, no name in log's head.
+        #expect(try cli.run(["set", "hamas", "description", "y", "--author", "bob"]).status == 0)
+        let own = try cli.run(["undo", "4", "--author", "bob"])
+        #expect(!own.standardError.contains("note:"), "\(own.standardError)")
+        #expect(
+            try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n")[0].hasSuffix(" · bob · undo of entry 4"))
+    }
+
+    @Test(
         "an entry dated before the one made before it (ISNAD_CHANGE_TIME, a clock set back) is tagged in log; --since, which leaves it out, says so and how to list by number"
     )
     func entryDatedBack() throws {

@@ -189,7 +189,15 @@ enum LogCommand: Command {
         init(_ entry: HistoryEntry, store: GraphStore) throws {
             (number, self.store) = (entry.number, store)
             var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
-            if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
+            if let undoes = entry.undoes {
+                head += " · undo of entry \(undoes)"
+                // Another's change taken back is said in its head, as the undo said it (isnad undo).
+                if let undone = try store.history(entry: undoes, recordLimit: 0, limit: 1).entries.first,
+                    !HistoryEntry.isSameAuthor(undone.author, entry.author)
+                {
+                    head += ", \(Text.printable(undone.author))'s"
+                }
+            }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
             // Its time runs back: log --since a date between the two would leave it out.
             if let later = entry.isDatedBefore { head += " · dated before entry \(later)" }

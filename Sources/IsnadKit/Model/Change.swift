@@ -206,12 +206,15 @@ public struct HistoryMark: Sendable, Equatable {
     public var author: String
     /// The command line, as the history keeps it.
     public var command: String
+    /// For an undo: the entry it took back.
+    public var undoes: Int?
 
-    public init(number: Int, timestamp: String, author: String, command: String) {
+    public init(number: Int, timestamp: String, author: String, command: String, undoes: Int? = nil) {
         self.number = number
         self.timestamp = timestamp
         self.author = author
         self.command = command
+        self.undoes = undoes
     }
 
     /// The command's name: `isnad set`, `isnad merge` … (the options before it, and their
@@ -293,8 +296,9 @@ public struct HistoryMark: Sendable, Equatable {
 
     /// "entry 5 (isnad set, bilal, 2026-12-01 UTC)": the day in UTC, as the history keeps it,
     /// said so that it is not read as the reader's own day.
+    /// An undo names the entry it took back: "entry 4 (isnad undo of entry 3, mallory, 2026-12-07 UTC)".
     public var summary: String {
-        "entry \(number) (\(commandName), \(author), \(day))"
+        "entry \(number) (\(commandName)\(undoes.map { " of entry \($0)" } ?? ""), \(author), \(day))"
     }
 
     /// The entry's day, with its zone: "2026-12-01 UTC".

@@ -220,9 +220,10 @@ extension GraphStore {
     }
 
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
-    /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
-    /// change left the record as it was), nor another store's (its history imported: they
-    /// describe changes made there), oldest first; empty when it stands as it was added.
+    /// a merge, an import that replaced it, an undo of one of those — and that are not undone
+    /// (the undo that took one back is listed in its stead: the record came back through it,
+    /// a teammate's citation taken out by another's undo too), nor another store's (its history
+    /// imported: they describe changes made there), oldest first; empty when it stands as it was added.
     /// `isnad show` marks such a record. An entity or source a rename gave its id brings the
     /// changes under the ids it had before, and the renames themselves.
     public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
@@ -232,10 +233,10 @@ extension GraphStore {
         // it away (which removed the record under it).
         let select = try database.cached(
             """
-            SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            SELECT c.id, c.at, c.author, c.command, c.undoes FROM change_record AS r JOIN change AS c ON c.id = r.change
             WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added'
               AND (r.action = 'changed' AND r.change >= ?3 AND r.change <= ?4 OR r.action = 'removed' AND r.change = ?4)
-              AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
+              AND c.undone_by IS NULL AND c.travelled = 0
             ORDER BY r.change
             """)
         let held = try heldIDs(of: id, kind: kind)
@@ -245,7 +246,9 @@ extension GraphStore {
             ]
             try select.forEachRow(values) { row in
                 marks.append(
-                    HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+                    HistoryMark(
+                        number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
+                        undoes: row.isNull(4) ? nil : row.int(4)))
             }
         }
         return held.count == 1 ? marks : marks.sorted { $0.number < $1.number }
