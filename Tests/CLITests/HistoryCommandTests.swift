@@ -613,6 +613,28 @@ struct HistoryCommandTests {
             try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n")[0].hasSuffix(" · bob · undo of entry 4"))
     }
 
+    @Test("an entry listed in part counts what it did and lists the records it changed before those it added")
+    func importChangingAStoredRecord() throws {
+        let cli = try importedStore()
+        // 25 new places around a regrade of a source already stored, as a bulk import hides one.
+        var lines = (0..<25).map { #"{"record":"entity","id":"place-\#($0)","type":"place","name":"Place \#($0)"}"# }
+        let source = HistoryCommandTests.records.split(separator: "\n").first { $0.contains(#""record":"source""#) } ?? ""
+        let regraded = source.replacing(#/"reliability":"[A-F]"/#, with: #""reliability":"A""#)
+        #expect(regraded != source)
+        lines.insert(String(regraded), at: 12)
+        try cli.write("bulk.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "bulk.jsonl"]).status == 0)
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n").map(String.init)
+        #expect(log[2] == "  26 records: 1 changed, 25 added", "\(log)")
+        #expect(log[3].hasPrefix("  changed source "), "\(log)")
+        #expect(log[4].hasPrefix("    reliability: "), "\(log)")
+        #expect(log.contains("  … and 6 more records (isnad log --all)"), "\(log)")
+        let all = try cli.run(["log", "--limit", "1", "--all"]).standardOutput.split(separator: "\n").map(String.init)
+        #expect(all[2].hasPrefix("  changed source "), "\(all)")
+        // Listed whole, an entry needs no count.
+        #expect(!(try cli.run(["log", "--entry", "1"]).standardOutput.contains(" records: ")))
+    }
+
     @Test(
         "an entry dated before the one made before it (ISNAD_CHANGE_TIME, a clock set back) is tagged in log; --since, which leaves it out, says so and how to list by number"
     )

@@ -18,7 +18,8 @@ enum LogCommand: Command {
             that too (dated before entry 18): --since goes by dates, --after by numbers. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
             retracted), a claim a merge combined with the same claim of the entity kept, and a claim whose id an
             entity's rename derived anew, with its other id (removed claim "c-…" · id derived anew as "c-…"). Shows
-            at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
+            at most 20 records of an entry (of one with more, those it changed or removed first, under a count of each:
+            61 records: 1 changed, 60 added), and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
             cites), and a value past 80 characters cut (a quote, a source's text: … marks the cut, around where
             a changed value first differs), unless --all, which shows each whole, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
             writes every entry with its records whole.
@@ -139,9 +140,15 @@ enum LogCommand: Command {
         for (index, entry) in entries.enumerated() {
             let text = try EntryText(entry, store: store)
             try print((index > 0 ? [""] : []) + text.head)
+            // An entry listed in part says what it did in all, the records it changed before those it added.
+            if let counts = entry.actionCounts {
+                let actions: [RecordChange.Action] = [.changed, .removed, .added]
+                let parts = actions.compactMap { action in counts[action].map { "\($0) \(action.rawValue)" } }
+                try print(["  \(counted(entry.recordCount, "record")): " + parts.joined(separator: ", ")])
+            }
             var shown = 0
             if isShowingAll {
-                try store.forEachRecord(of: entry.number, about: id) { record in
+                try store.forEachRecord(of: entry.number, about: id, changedFirst: id == nil) { record in
                     try print(try text.lines(of: record, itemsShown: nil))
                     shown += 1
                     return true

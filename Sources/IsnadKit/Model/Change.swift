@@ -183,6 +183,10 @@ public struct HistoryEntry: Sendable, Equatable {
     /// the two leaves it out though it came after. Nil otherwise, and for an entry from another
     /// store's history, dated there.
     public var isDatedBefore: Int?
+    /// How many records it added, changed and removed, when it touched more than the records
+    /// listed of it (``GraphStore/history(of:since:until:author:after:entry:recordLimit:withOtherRecords:limit:)``
+    /// then lists those it changed or removed first); nil otherwise.
+    public var actionCounts: [RecordChange.Action: Int]?
 
     /// What the history's `travelled` column holds: where an entry comes from. One column, so
     /// that every query that passes over travelled entries (`travelled = 0`: undo, marks) passes

@@ -124,8 +124,14 @@ extension GraphStore {
         for index in entries.indices {
             entries[index].recordCount = Int(try count.scalarInteger([.integer(Int64(entries[index].number))]) ?? 0)
             guard recordLimit > 0 else { continue }
+            // An entry listed in part (an import of many records) lists what it changed or removed
+            // first, and counts each: one record regraded among sixty added is not left to --all.
+            let isCut = heldIDs == nil && entries[index].recordCount > recordLimit
+            if isCut { entries[index].actionCounts = try actionCounts(inEntry: entries[index].number) }
             var records: [RecordChange] = []
-            try forEachRecord(of: entries[index].number, held: heldIDs, withOtherRecords: withOtherRecords) { record in
+            try forEachRecord(
+                of: entries[index].number, held: heldIDs, withOtherRecords: withOtherRecords, changedFirst: isCut
+            ) { record in
                 records.append(record)
                 return records.count < recordLimit
             }
@@ -145,6 +151,17 @@ extension GraphStore {
         return numbers
     }
 
+    /// How many records the history entry `number` added, changed and removed.
+    public func actionCounts(inEntry number: Int) throws -> [RecordChange.Action: Int] {
+        var counts: [RecordChange.Action: Int] = [:]
+        try database.cached("SELECT action, count(*) FROM change_record WHERE change = ?1 GROUP BY action").forEachRow([
+            .integer(Int64(number))
+        ]) { row in
+            if let action = RecordChange.Action(rawValue: row.string(0)) { counts[action] = row.int(1) }
+        }
+        return counts
+    }
+
     /// The number of the latest entry of the history, nil when it has none.
     public func latestEntryNumber() throws -> Int? {
         try database.prepare("SELECT max(id) FROM change").scalarInteger().map { Int($0) }
@@ -154,11 +171,14 @@ extension GraphStore {
     /// it returns false: in kind then id order, or, with `id`, the changes of that record (under
     /// each id it held while it held it: ``heldIDs(of:kind:)``) first, then the others unless
     /// not `withOtherRecords`. An import's entry lists a million records: none is held here,
-    /// and each kind's are read in the order of the history's key, with no sort.
+    /// and each kind's are read in the order of the history's key, with no sort. With
+    /// `changedFirst`, the records it changed or removed come before those it added (`log`).
     public func forEachRecord(
-        of number: Int, about id: String? = nil, withOtherRecords: Bool = true, _ body: (RecordChange) throws -> Bool
+        of number: Int, about id: String? = nil, withOtherRecords: Bool = true, changedFirst: Bool = false,
+        _ body: (RecordChange) throws -> Bool
     ) throws {
-        try forEachRecord(of: number, held: id.map(allHeldIDs(of:)), withOtherRecords: withOtherRecords, body)
+        try forEachRecord(
+            of: number, held: id.map(allHeldIDs(of:)), withOtherRecords: withOtherRecords, changedFirst: changedFirst, body)
     }
 
     /// Every id of every kind that a record under `id` went by (``heldIDs(of:kind:)``).
@@ -183,7 +203,7 @@ extension GraphStore {
 
     /// ``forEachRecord(of:about:withOtherRecords:_:)`` of a record whose ids are `held`.
     private func forEachRecord(
-        of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool,
+        of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool, changedFirst: Bool = false,
         _ body: (RecordChange) throws -> Bool
     ) throws {
         let entry: Statement.Value = .integer(Int64(number))
@@ -203,17 +223,21 @@ extension GraphStore {
             guard withOtherRecords else { return }
             ownKeys = Set(own.map { "\($0.kind.rawValue)\u{0}\($0.id)" })
         }
-        let select = try database.cached(
-            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 ORDER BY record")
+        let actions = changedFirst ? [" AND action <> 'added'", " AND action = 'added'"] : [""]
         // Stopped by throwing, which resets the statement: a read left open pins the snapshot.
         struct Enough: Error {}
         do {
-            // Record.Kind lists its cases in the history's order: entities, sources, claims.
-            for kind in Record.Kind.allCases {
-                try select.forEachRow([entry, .text(kind.rawValue)]) { row in
-                    let record = RecordChange(row: row)
-                    if !ownKeys.isEmpty, ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)") { return }
-                    guard try body(record) else { throw Enough() }
+            for action in actions {
+                let select = try database.cached(
+                    "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2\(action) ORDER BY record"
+                )
+                // Record.Kind lists its cases in the history's order: entities, sources, claims.
+                for kind in Record.Kind.allCases {
+                    try select.forEachRow([entry, .text(kind.rawValue)]) { row in
+                        let record = RecordChange(row: row)
+                        if !ownKeys.isEmpty, ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)") { return }
+                        guard try body(record) else { throw Enough() }
+                    }
                 }
             }
         } catch is Enough {}
