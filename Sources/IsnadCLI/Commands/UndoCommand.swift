@@ -14,7 +14,8 @@ enum UndoCommand: Command {
             in the chains of transmission. Run undo again to go further back; to redo, run the command again.
             A plain undo takes back only its author's own latest change (--author, else the login name; on PostgreSQL the role, with a name given beside it: carol (as bob)): when the
             latest is another's (a colleague's on a PostgreSQL store, a nightly import's or another terminal's on a
-            file), it is refused, and undo N takes it back by its number (add and import print it).
+            file), it is refused, and undo N takes it back by its number (add and import print it), with a note that it
+            was another's.
             An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
