@@ -207,7 +207,7 @@ enum LogCommand: Command {
             }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
             // Its time runs back: log --since a date between the two would leave it out.
-            if let later = entry.isDatedBefore { head += " · dated before entry \(later)" }
+            if let later = entry.datedBeforeEntry { head += " · dated before entry \(later)" }
             if entry.isTravelled {
                 head += " · from another store's history"
                 if let importing = try store.importOfHistory(appending: entry.number) {

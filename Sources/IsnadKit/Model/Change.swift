@@ -182,7 +182,7 @@ public struct HistoryEntry: Sendable, Equatable {
     /// time runs back (`$ISNAD_CHANGE_TIME`, a clock set back), and `log --since` a date between
     /// the two leaves it out though it came after. Nil otherwise, and for an entry from another
     /// store's history, dated there.
-    public var isDatedBefore: Int?
+    public var datedBeforeEntry: Int?
     /// How many records it added, changed and removed, when it touched more than the records
     /// listed of it (``GraphStore/history(of:since:until:author:after:entry:recordLimit:withOtherRecords:limit:)``
     /// then lists those it changed or removed first); nil otherwise.

@@ -118,7 +118,7 @@ extension GraphStore {
         )
         for index in entries.indices where !entries[index].isTravelled {
             try previous.forEachRow([.integer(Int64(entries[index].number))]) { row in
-                if row.string(1) > entries[index].timestamp { entries[index].isDatedBefore = row.int(0) }
+                if row.string(1) > entries[index].timestamp { entries[index].datedBeforeEntry = row.int(0) }
             }
         }
         for index in entries.indices {
@@ -142,7 +142,7 @@ extension GraphStore {
 
     /// The entries numbered after entry `number` and dated before `date` (`YYYY`, `YYYY-MM` or
     /// `YYYY-MM-DD`): the ones `log --since date` leaves out though they were made after an
-    /// entry it shows (their time runs back: ``HistoryEntry/isDatedBefore``), first 10 in order.
+    /// entry it shows (their time runs back: ``HistoryEntry/datedBeforeEntry``), first 10 in order.
     public func entries(after number: Int, datedBefore date: String) throws -> [Int] {
         var numbers: [Int] = []
         try database.prepare("SELECT id FROM change WHERE id > ?1 AND at < ?2 ORDER BY id LIMIT 10").forEachRow([
