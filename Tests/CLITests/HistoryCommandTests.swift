@@ -46,6 +46,13 @@ struct HistoryCommandTests {
             try cli.run(["log", "--author", "CRON"]).standardOutput.contains("isnad set isis description nightly --author cron"))
         #expect(try cli.run(["set", "isis", "description", "nightly", "--author", "Émile"]).status == 0)
         #expect(try cli.run(["log", "--author", "émile"]).standardOutput.contains("--author 'Émile'"))
+        // And as it reads: fullwidth, a Cyrillic о, a zero-width space (a history written before
+        // such authors were refused holds some).
+        for lookAlike in ["\u{FF23}\u{FF32}\u{FF2F}\u{FF2E}", "cr\u{43E}n", "cron\u{200B}"] {
+            #expect(
+                try cli.run(["log", "--author", lookAlike]).standardOutput.contains(
+                    "isnad set isis description nightly --author cron"), "\(lookAlike)")
+        }
         #expect(try cli.run(["undo", "--author", "ÉMILE"]).status == 0)
         let named = try cli.run(["undo", "2", "--author", "ana"])
         #expect(named.status == 0, "\(named.standardError)")
@@ -217,6 +224,11 @@ struct HistoryCommandTests {
             ("alice ∙2020", #""alice ∙2020" holds "∙" set apart"#),
             ("carol (as bob)", #""carol (as bob)" holds "(as ", which Isnad writes itself for a PostgreSQL role"#),
             ("a\u{202E}b", #""a\u{202E}b" holds a bidirectional control (U+202E)"#),
+            // What check calls a look-alike in an entity's name: it would read as bob's in the log.
+            ("b\u{43E}b", "\"b\u{43E}b\" mixes Cyrillic and Latin letters in the word"),
+            ("bob\u{200B}", "\"bob\u{200B}\" contains the invisible character U+200B"),
+            ("bob\u{A0}", "\"bob\u{A0}\" starts or ends with a space"),
+            ("\u{FF22}\u{FF2F}\u{FF22}", "\"\u{FF22}\u{FF2F}\u{FF22}\" is written in compatibility forms"),
         ])
     func authorImitatingLogFields(author: String, message: String) throws {
         let cli = try importedStore()
@@ -573,6 +585,79 @@ struct HistoryCommandTests {
         #expect(
             undoUndo.standardError
                 == "isnad: entry 3 is the undo of entry 2: to make that change again, run its command again\n")
+    }
+
+    @Test(
+        "undo N of another author's entry says so (a note, and in log's head), and show marks the record changed by the undo"
+    )
+    func undoOfAnothersEntry() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "x", "--author", "bob"]).status == 0)
+        let undo = try cli.run(["undo", "2", "--author", "mallory"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(
+            undo.standardError.hasSuffix(
+                "\nisnad: note: entry 2 was written by bob, not by mallory: this takes back their change (isnad log shows it: undo of entry 2, bob's)\n"
+            ), "\(undo.standardError)")
+        #expect(
+            try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n")[0].hasSuffix(
+                " · mallory · undo of entry 2, bob's"))
+        // The record is as it was before entry 2, but came back through the undo: show says which.
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(show.contains("\n  changed: entry 3 (isnad undo of entry 2, mallory, "), "\(show)")
+        // One's own undo is no one else's: no note, no name in log's head.
+        #expect(try cli.run(["set", "hamas", "description", "y", "--author", "bob"]).status == 0)
+        let own = try cli.run(["undo", "4", "--author", "bob"])
+        #expect(!own.standardError.contains("note:"), "\(own.standardError)")
+        #expect(
+            try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n")[0].hasSuffix(" · bob · undo of entry 4"))
+    }
+
+    @Test("an entry listed in part counts what it did and lists the records it changed before those it added")
+    func importChangingAStoredRecord() throws {
+        let cli = try importedStore()
+        // 25 new places around a regrade of a source already stored, as a bulk import hides one.
+        var lines = (0..<25).map { #"{"record":"entity","id":"place-\#($0)","type":"place","name":"Place \#($0)"}"# }
+        let source = HistoryCommandTests.records.split(separator: "\n").first { $0.contains(#""record":"source""#) } ?? ""
+        let regraded = source.replacing(#/"reliability":"[A-F]"/#, with: #""reliability":"A""#)
+        #expect(regraded != source)
+        lines.insert(String(regraded), at: 12)
+        try cli.write("bulk.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "bulk.jsonl"]).status == 0)
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput.split(separator: "\n").map(String.init)
+        #expect(log[2] == "  26 records: 1 changed, 25 added", "\(log)")
+        #expect(log[3].hasPrefix("  changed source "), "\(log)")
+        #expect(log[4].hasPrefix("    reliability: "), "\(log)")
+        #expect(log.contains("  … and 6 more records (isnad log --all)"), "\(log)")
+        let all = try cli.run(["log", "--limit", "1", "--all"]).standardOutput.split(separator: "\n").map(String.init)
+        #expect(all[2].hasPrefix("  changed source "), "\(all)")
+        // Listed whole, an entry needs no count.
+        #expect(!(try cli.run(["log", "--entry", "1"]).standardOutput.contains(" records: ")))
+    }
+
+    @Test(
+        "an entry dated before the one made before it (ISNAD_CHANGE_TIME, a clock set back) is tagged in log; --since, which leaves it out, says so and how to list by number"
+    )
+    func entryDatedBack() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "x"]).status == 0)
+        // 2023-11-14: before entries 1 and 2, made today.
+        let back = try cli.run(["set", "hamas", "description", "y"], environment: ["ISNAD_CHANGE_TIME": "1700000000"])
+        #expect(back.status == 0, "\(back.standardError)")
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.hasPrefix("entry 3 · 2023-11-14T22:13:20Z · "), "\(log)")
+        #expect(log.split(separator: "\n")[0].hasSuffix(" · dated before entry 2"), "\(log)")
+        #expect(!log.contains("dated before entry 1"), "\(log)")
+        let since = try cli.run(["log", "--since", "2024"])
+        #expect(!since.standardOutput.contains("entry 3 · "), "\(since.standardOutput)")
+        #expect(since.standardOutput.contains("entry 2 · "), "\(since.standardOutput)")
+        #expect(
+            since.standardError
+                == "isnad: note: entry 3 is dated before 2024 though made after entry 1: left out by --since; isnad log --after 0 lists the entries by number\n"
+        )
+        #expect(try cli.run(["log", "--after", "1"]).standardOutput.hasPrefix("entry 3 · "))
+        // Nothing runs back after entry 3: no note.
+        #expect(try cli.run(["log", "--since", "2023"]).standardError.isEmpty)
     }
 
     @Test("log filters: a record, --since, --author; a bad date is a usage error; nothing found says so")

@@ -339,6 +339,31 @@ struct HistoryExchangeTests {
         #expect(ChangeDescription.authorProblem("a\u{2067}b")?.hasPrefix("holds a bidirectional control (U+2067)") == true)
         #expect(ChangeDescription.authorProblem("a\u{1B}b")?.hasPrefix("holds a control character (U+001B)") == true)
     }
+
+    @Test(
+        "an author that would read as another's is refused: a space at an end, an invisible character, mixed scripts in a word, fullwidth forms; one script is taken",
+        arguments: [
+            ("b\u{43E}b", "mixes Cyrillic and Latin letters in the word"),
+            ("bob\u{200B}", "contains the invisible character U+200B"),
+            ("\u{FEFF}bob", "contains the invisible character U+FEFF"), ("bob ", "starts or ends with a space"),
+            ("bob\u{A0}", "starts or ends with a space"), (" lead", "starts or ends with a space"),
+            ("\u{FF22}\u{FF2F}\u{FF22}", "is written in compatibility forms"), ("b\u{3BF}b", "mixes Greek and Latin letters"),
+        ])
+    func lookAlikeAuthors(author: String, problem: String) {
+        #expect(ChangeDescription.authorProblem(author)?.hasPrefix(problem) == true, "\(author)")
+        #expect(ChangeDescription.recordedAuthorProblem(author)?.hasPrefix(problem) == true, "\(author)")
+        // A history written before they were refused: log --author bob finds them under bob.
+        #expect(HistoryEntry.isSameAuthor(author.trimmingCharacters(in: .whitespaces), "bob") == (author != " lead"))
+    }
+
+    @Test(
+        "an author name in one script is taken as typed, and matched without case only",
+        arguments: ["سمير", "Gal·la", "José", "Jose\u{301}", "ana-maria", "Борис", "Ελένη"])
+    func plainAuthors(author: String) {
+        #expect(ChangeDescription.authorProblem(author) == nil, "\(author)")
+        #expect(HistoryEntry.isSameAuthor(author, author.uppercased()))
+        #expect(!HistoryEntry.isSameAuthor(author, "bob"))
+    }
 }
 
 @Suite("History written a record at a time", .temporaryFolder)

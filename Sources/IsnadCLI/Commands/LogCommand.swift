@@ -14,10 +14,12 @@ enum LogCommand: Command {
             entries that touched that record (an entity, source or claim id, or a name of one entity or source; an entity's or a source's under the ids
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
-            history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
+            history) says so; one dated before the entry made before it (ISNAD_CHANGE_TIME, a clock set back) says
+            that too (dated before entry 18): --since goes by dates, --after by numbers. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
             retracted), a claim a merge combined with the same claim of the entity kept, and a claim whose id an
             entity's rename derived anew, with its other id (removed claim "c-…" · id derived anew as "c-…"). Shows
-            at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
+            at most 20 records of an entry (of one with more, those it changed or removed first, under a count of each:
+            61 records: 1 changed, 60 added), and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
             cites), and a value past 80 characters cut (a quote, a source's text: … marks the cut, around where
             a changed value first differs), unless --all, which shows each whole, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
             writes every entry with its records whole.
@@ -33,7 +35,10 @@ enum LogCommand: Command {
         ])
 
     static let since = Option<PartialDate>(
-        "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
+        "since", value: "date",
+        help:
+            "Only entries dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC); an entry dated back (ISNAD_CHANGE_TIME, a clock set back) is left out and said: --after n lists by number."
+    )
     static let until = Option<PartialDate>(
         "until", value: "date",
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
@@ -44,7 +49,9 @@ enum LogCommand: Command {
     )
     static let entry = Option<Int>(
         "entry", value: "n", in: 1...Int(Int32.max), help: "Only entry n (its number, as log prints it); --all shows it whole.")
-    static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
+    static let author = Option<String>(
+        "author", value: "name",
+        help: "Only entries by this author (any case, and a look-alike of the name: bоb with a Cyrillic о).")
     static let showsAll = Flag(
         "all", help: "Show every record of each entry, every item of its lists, and every value whole (a source's text too).")
     static let limit = ListingLimit.option(
@@ -133,9 +140,15 @@ enum LogCommand: Command {
         for (index, entry) in entries.enumerated() {
             let text = try EntryText(entry, store: store)
             try print((index > 0 ? [""] : []) + text.head)
+            // An entry listed in part says what it did in all, the records it changed before those it added.
+            if let counts = entry.actionCounts {
+                let actions: [RecordChange.Action] = [.changed, .removed, .added]
+                let parts = actions.compactMap { action in counts[action].map { "\($0) \(action.rawValue)" } }
+                try print(["  \(counted(entry.recordCount, "record")): " + parts.joined(separator: ", ")])
+            }
             var shown = 0
             if isShowingAll {
-                try store.forEachRecord(of: entry.number, about: id) { record in
+                try store.forEachRecord(of: entry.number, about: id, changedFirst: id == nil) { record in
                     try print(try text.lines(of: record, itemsShown: nil))
                     shown += 1
                     return true
@@ -152,6 +165,19 @@ enum LogCommand: Command {
         // Under the entries, on standard output, as every listing says what its limit left out.
         if matching > entries.count {
             try print(["", ListingLimit.note(showing: entries.count, of: matching, "entry", "entries")])
+        }
+        // An entry made after one --since shows but dated before the date (ISNAD_CHANGE_TIME, a
+        // clock set back) is left out by its date: said, with the listing by number that has it.
+        if let sinceDate, id == nil, try arguments.value(author) == nil, let earliest = entries.last?.number {
+            let runningBack = try store.entries(after: earliest, datedBefore: sinceDate)
+            if let first = runningBack.first {
+                let numbers =
+                    runningBack.count == 1
+                    ? "entry \(first) is" : "entries \(runningBack.map(String.init).joined(separator: ", ")) are"
+                context.message(
+                    "isnad: note: \(numbers) dated before \(sinceDate) though made after entry \(earliest): left out by --since; isnad log --after \(earliest - 1) lists the entries by number"
+                )
+            }
         }
     }
 
@@ -170,8 +196,18 @@ enum LogCommand: Command {
         init(_ entry: HistoryEntry, store: GraphStore) throws {
             (number, self.store) = (entry.number, store)
             var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
-            if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
+            if let undoes = entry.undoes {
+                head += " · undo of entry \(undoes)"
+                // Another's change taken back is said in its head, as the undo said it (isnad undo).
+                if let undone = try store.history(entry: undoes, recordLimit: 0, limit: 1).entries.first,
+                    !HistoryEntry.isSameAuthor(undone.author, entry.author)
+                {
+                    head += ", \(Text.printable(undone.author))'s"
+                }
+            }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+            // Its time runs back: log --since a date between the two would leave it out.
+            if let later = entry.datedBeforeEntry { head += " · dated before entry \(later)" }
             if entry.isTravelled {
                 head += " · from another store's history"
                 if let importing = try store.importOfHistory(appending: entry.number) {

@@ -12,7 +12,8 @@ enum ShowCommand: Command {
             citation: stance, grades (reliability letter, credibility digit), the claimant, the source it is read
             in (via), the quote and its English translation. What the history changed is marked: "changed: entry N
             (command, author, day)" under an entity or claim edited, retracted in part, merged or renamed since it
-            was added (a renamed entity's changes under its old id too), "merged into it:" for the ids merged into the
+            was added (a renamed entity's changes under its old id too; a change undone since is named by its undo:
+            "entry 4 (isnad undo of entry 3, …)"), "merged into it:" for the ids merged into the
             entity; the retracted claims and citations left out are
             counted (--include-retracted lists them).
 

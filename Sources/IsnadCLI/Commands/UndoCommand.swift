@@ -14,7 +14,8 @@ enum UndoCommand: Command {
             in the chains of transmission. Run undo again to go further back; to redo, run the command again.
             A plain undo takes back only its author's own latest change (--author, else the login name; on PostgreSQL the role, with a name given beside it: carol (as bob)): when the
             latest is another's (a colleague's on a PostgreSQL store, a nightly import's or another terminal's on a
-            file), it is refused, and undo N takes it back by its number (add and import print it).
+            file), it is refused, and undo N takes it back by its number (add and import print it), with a note that it
+            was another's.
             An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
@@ -42,13 +43,21 @@ enum UndoCommand: Command {
             number = value
         }
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
+        let change = try context.change(author: try arguments.value(HistoryOptions.author))
         let undone = try store.undo(
-            number, as: context.change(author: try arguments.value(HistoryOptions.author)),
+            number, as: change,
             refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry, isDryRun: arguments.isSet(isDryRun))
         let what =
             "entry \(undone.entry) (\(Text.printable(undone.command))\(undone.otherAuthor.map { ", by \(Text.printable($0))" } ?? "")): \(undone.whatChanged)"
         if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("undone \(what)")) }
         context.message("undid \(what); recorded as entry \(undone.undoEntry)")
+        // As add says when it changes another's assessment: taking back a teammate's work is
+        // said plainly, not left in the parenthesis above.
+        if let other = undone.otherAuthor {
+            context.message(
+                "isnad: note: entry \(undone.entry) was written by \(other), not by \(Text.printable(change.author)): this takes back their change (isnad log shows it: undo of entry \(undone.entry), \(other)'s)"
+            )
+        }
         if let id = undone.removedID {
             context.message(HistoryOptions.stillHeldNote(id))
         } else if undone.addedCount > 1 {

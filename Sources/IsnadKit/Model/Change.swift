@@ -93,6 +93,11 @@ public struct ChangeDescription: Sendable, Equatable {
         if name.lowercased().contains("(as ") {
             return "holds \"(as \", which Isnad writes itself for a PostgreSQL role (carol (as bob)): an author is a name alone"
         }
+        // What `isnad check` reports in an entity's name: "bob " or "bob" with a zero-width space,
+        // a Cyrillic о inside "bоb", a fullwidth "ＢＯＢ" read as bob in the log and are not bob's.
+        // Refused, not trimmed or folded: a name is recorded as it was typed, and the one who
+        // typed it learns that it would not read as the name it looks like.
+        if let lookAlike = NameLookAlike.problems(in: name).first { return lookAlike }
         return nil
     }
 
@@ -132,9 +137,24 @@ public struct ChangeDescription: Sendable, Equatable {
 
 /// One entry of the store's history: one command's change.
 public struct HistoryEntry: Sendable, Equatable {
-    /// Whether two author names are one, without case in any script ("Émile" is "émile"):
-    /// `log --author` and a plain `undo` take them alike on both engines.
-    public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
+    /// Whether two author names are one, without case in any script ("Émile" is "émile"), and
+    /// as they read (``authorKey(_:)``): `log --author` and a plain `undo` take them alike on
+    /// both engines.
+    public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || authorKey(a) == authorKey(b) }
+
+    /// An author name as it reads, to compare two: compatibility forms folded (fullwidth "ＢＯＢ"
+    /// is "BOB"), without case, invisible characters and white space at its ends left out, and
+    /// Cyrillic and Greek letters that look like Latin ones taken as those (the о in "bоb"). New
+    /// names of those forms are refused (``ChangeDescription/authorProblem(_:)``); a history
+    /// written before they were holds some, and `log --author bob` finds them under bob.
+    public static func authorKey(_ name: String) -> String {
+        var key = String.UnicodeScalarView()
+        for scalar in name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+        where !NameLookAlike.isInvisible(scalar) {
+            key.append(NameLookAlike.latinLookAlike(of: scalar) ?? scalar)
+        }
+        return String(key).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// 1, 2, 3 … in the order the changes were committed.
     public var number: Int
@@ -158,6 +178,15 @@ public struct HistoryEntry: Sendable, Equatable {
     /// the travelled entries just before it are the ones it appended
     /// (``GraphStore/entriesAppended(by:)``).
     public var isImportOfHistory = false
+    /// The entry made in this store just before it, when that one is dated later: this one's
+    /// time runs back (`$ISNAD_CHANGE_TIME`, a clock set back), and `log --since` a date between
+    /// the two leaves it out though it came after. Nil otherwise, and for an entry from another
+    /// store's history, dated there.
+    public var datedBeforeEntry: Int?
+    /// How many records it added, changed and removed, when it touched more than the records
+    /// listed of it (``GraphStore/history(of:since:until:author:after:entry:recordLimit:withOtherRecords:limit:)``
+    /// then lists those it changed or removed first); nil otherwise.
+    public var actionCounts: [RecordChange.Action: Int]?
 
     /// What the history's `travelled` column holds: where an entry comes from. One column, so
     /// that every query that passes over travelled entries (`travelled = 0`: undo, marks) passes
@@ -181,12 +210,15 @@ public struct HistoryMark: Sendable, Equatable {
     public var author: String
     /// The command line, as the history keeps it.
     public var command: String
+    /// For an undo: the entry it took back.
+    public var undoes: Int?
 
-    public init(number: Int, timestamp: String, author: String, command: String) {
+    public init(number: Int, timestamp: String, author: String, command: String, undoes: Int? = nil) {
         self.number = number
         self.timestamp = timestamp
         self.author = author
         self.command = command
+        self.undoes = undoes
     }
 
     /// The command's name: `isnad set`, `isnad merge` … (the options before it, and their
@@ -268,8 +300,9 @@ public struct HistoryMark: Sendable, Equatable {
 
     /// "entry 5 (isnad set, bilal, 2026-12-01 UTC)": the day in UTC, as the history keeps it,
     /// said so that it is not read as the reader's own day.
+    /// An undo names the entry it took back: "entry 4 (isnad undo of entry 3, mallory, 2026-12-07 UTC)".
     public var summary: String {
-        "entry \(number) (\(commandName), \(author), \(day))"
+        "entry \(number) (\(commandName)\(undoes.map { " of entry \($0)" } ?? ""), \(author), \(day))"
     }
 
     /// The entry's day, with its zone: "2026-12-01 UTC".

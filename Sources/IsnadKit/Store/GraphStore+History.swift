@@ -111,17 +111,55 @@ extension GraphStore {
             : Int(try database.prepare("SELECT count(*) FROM change AS c \(condition)").scalarInteger(values) ?? 0)
         if let limit, entries.count > limit { entries.removeSubrange(limit...) }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
+        // Each entry's time against the one made here just before it: compared as text, as the
+        // history writes every time in one form (YYYY-MM-DDTHH:MM:SSZ).
+        let previous = try database.cached(
+            "SELECT id, at FROM change WHERE id < ?1 AND travelled <> \(HistoryEntry.Origin.travelled.rawValue) ORDER BY id DESC LIMIT 1"
+        )
+        for index in entries.indices where !entries[index].isTravelled {
+            try previous.forEachRow([.integer(Int64(entries[index].number))]) { row in
+                if row.string(1) > entries[index].timestamp { entries[index].datedBeforeEntry = row.int(0) }
+            }
+        }
         for index in entries.indices {
             entries[index].recordCount = Int(try count.scalarInteger([.integer(Int64(entries[index].number))]) ?? 0)
             guard recordLimit > 0 else { continue }
+            // An entry listed in part (an import of many records) lists what it changed or removed
+            // first, and counts each: one record regraded among sixty added is not left to --all.
+            let isCut = heldIDs == nil && entries[index].recordCount > recordLimit
+            if isCut { entries[index].actionCounts = try actionCounts(inEntry: entries[index].number) }
             var records: [RecordChange] = []
-            try forEachRecord(of: entries[index].number, held: heldIDs, withOtherRecords: withOtherRecords) { record in
+            try forEachRecord(
+                of: entries[index].number, held: heldIDs, withOtherRecords: withOtherRecords, changedFirst: isCut
+            ) { record in
                 records.append(record)
                 return records.count < recordLimit
             }
             entries[index].records = records
         }
         return (entries, matching)
+    }
+
+    /// The entries numbered after entry `number` and dated before `date` (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`): the ones `log --since date` leaves out though they were made after an
+    /// entry it shows (their time runs back: ``HistoryEntry/datedBeforeEntry``), first 10 in order.
+    public func entries(after number: Int, datedBefore date: String) throws -> [Int] {
+        var numbers: [Int] = []
+        try database.prepare("SELECT id FROM change WHERE id > ?1 AND at < ?2 ORDER BY id LIMIT 10").forEachRow([
+            .integer(Int64(number)), .text(date),
+        ]) { numbers.append($0.int(0)) }
+        return numbers
+    }
+
+    /// How many records the history entry `number` added, changed and removed.
+    public func actionCounts(inEntry number: Int) throws -> [RecordChange.Action: Int] {
+        var counts: [RecordChange.Action: Int] = [:]
+        try database.cached("SELECT action, count(*) FROM change_record WHERE change = ?1 GROUP BY action").forEachRow([
+            .integer(Int64(number))
+        ]) { row in
+            if let action = RecordChange.Action(rawValue: row.string(0)) { counts[action] = row.int(1) }
+        }
+        return counts
     }
 
     /// The number of the latest entry of the history, nil when it has none.
@@ -133,11 +171,14 @@ extension GraphStore {
     /// it returns false: in kind then id order, or, with `id`, the changes of that record (under
     /// each id it held while it held it: ``heldIDs(of:kind:)``) first, then the others unless
     /// not `withOtherRecords`. An import's entry lists a million records: none is held here,
-    /// and each kind's are read in the order of the history's key, with no sort.
+    /// and each kind's are read in the order of the history's key, with no sort. With
+    /// `changedFirst`, the records it changed or removed come before those it added (`log`).
     public func forEachRecord(
-        of number: Int, about id: String? = nil, withOtherRecords: Bool = true, _ body: (RecordChange) throws -> Bool
+        of number: Int, about id: String? = nil, withOtherRecords: Bool = true, changedFirst: Bool = false,
+        _ body: (RecordChange) throws -> Bool
     ) throws {
-        try forEachRecord(of: number, held: id.map(allHeldIDs(of:)), withOtherRecords: withOtherRecords, body)
+        try forEachRecord(
+            of: number, held: id.map(allHeldIDs(of:)), withOtherRecords: withOtherRecords, changedFirst: changedFirst, body)
     }
 
     /// Every id of every kind that a record under `id` went by (``heldIDs(of:kind:)``).
@@ -162,7 +203,7 @@ extension GraphStore {
 
     /// ``forEachRecord(of:about:withOtherRecords:_:)`` of a record whose ids are `held`.
     private func forEachRecord(
-        of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool,
+        of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool, changedFirst: Bool = false,
         _ body: (RecordChange) throws -> Bool
     ) throws {
         let entry: Statement.Value = .integer(Int64(number))
@@ -182,26 +223,31 @@ extension GraphStore {
             guard withOtherRecords else { return }
             ownKeys = Set(own.map { "\($0.kind.rawValue)\u{0}\($0.id)" })
         }
-        let select = try database.cached(
-            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 ORDER BY record")
+        let actions = changedFirst ? [" AND action <> 'added'", " AND action = 'added'"] : [""]
         // Stopped by throwing, which resets the statement: a read left open pins the snapshot.
         struct Enough: Error {}
         do {
-            // Record.Kind lists its cases in the history's order: entities, sources, claims.
-            for kind in Record.Kind.allCases {
-                try select.forEachRow([entry, .text(kind.rawValue)]) { row in
-                    let record = RecordChange(row: row)
-                    if !ownKeys.isEmpty, ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)") { return }
-                    guard try body(record) else { throw Enough() }
+            for action in actions {
+                let select = try database.cached(
+                    "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2\(action) ORDER BY record"
+                )
+                // Record.Kind lists its cases in the history's order: entities, sources, claims.
+                for kind in Record.Kind.allCases {
+                    try select.forEachRow([entry, .text(kind.rawValue)]) { row in
+                        let record = RecordChange(row: row)
+                        if !ownKeys.isEmpty, ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)") { return }
+                        guard try body(record) else { throw Enough() }
+                    }
                 }
             }
         } catch is Enough {}
     }
 
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
-    /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
-    /// change left the record as it was), nor another store's (its history imported: they
-    /// describe changes made there), oldest first; empty when it stands as it was added.
+    /// a merge, an import that replaced it, an undo of one of those — and that are not undone
+    /// (the undo that took one back is listed in its stead: the record came back through it,
+    /// a teammate's citation taken out by another's undo too), nor another store's (its history
+    /// imported: they describe changes made there), oldest first; empty when it stands as it was added.
     /// `isnad show` marks such a record. An entity or source a rename gave its id brings the
     /// changes under the ids it had before, and the renames themselves.
     public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
@@ -211,10 +257,10 @@ extension GraphStore {
         // it away (which removed the record under it).
         let select = try database.cached(
             """
-            SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            SELECT c.id, c.at, c.author, c.command, c.undoes FROM change_record AS r JOIN change AS c ON c.id = r.change
             WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added'
               AND (r.action = 'changed' AND r.change >= ?3 AND r.change <= ?4 OR r.action = 'removed' AND r.change = ?4)
-              AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
+              AND c.undone_by IS NULL AND c.travelled = 0
             ORDER BY r.change
             """)
         let held = try heldIDs(of: id, kind: kind)
@@ -224,7 +270,9 @@ extension GraphStore {
             ]
             try select.forEachRow(values) { row in
                 marks.append(
-                    HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+                    HistoryMark(
+                        number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
+                        undoes: row.isNull(4) ? nil : row.int(4)))
             }
         }
         return held.count == 1 ? marks : marks.sorted { $0.number < $1.number }

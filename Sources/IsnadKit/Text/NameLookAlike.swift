@@ -68,6 +68,23 @@ public enum NameLookAlike {
         }
     }
 
+    /// The Latin small letter that the Cyrillic or Greek small letter `scalar` is mistaken for
+    /// (Cyrillic о for o, Greek ο for o, Cyrillic р for p …), from Unicode's confusables
+    /// (https://www.unicode.org/reports/tr39/); nil for any other character.
+    static func latinLookAlike(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        latinLookAlikes[scalar.value].flatMap(Unicode.Scalar.init)
+    }
+
+    private static let latinLookAlikes: [UInt32: UInt32] = [
+        // Cyrillic а е о р с у х і ј ѕ ԁ һ ӏ ԛ ԝ
+        0x0430: 0x61, 0x0435: 0x65, 0x043E: 0x6F, 0x0440: 0x70, 0x0441: 0x63, 0x0443: 0x79, 0x0445: 0x78,
+        0x0456: 0x69, 0x0458: 0x6A, 0x0455: 0x73, 0x0501: 0x64, 0x04BB: 0x68, 0x04CF: 0x6C, 0x051B: 0x71,
+        0x051D: 0x77,
+        // Greek α ι κ ν ο ρ υ χ ϲ ϳ
+        0x03B1: 0x61, 0x03B9: 0x69, 0x03BA: 0x6B, 0x03BD: 0x76, 0x03BF: 0x6F, 0x03C1: 0x70, 0x03C5: 0x75,
+        0x03C7: 0x78, 0x03F2: 0x63, 0x03F3: 0x6A,
+    ]
+
     /// Characters that take no space and show nothing: zero-width space, non-joiner and joiner,
     /// word joiner, a byte order mark inside text, soft hyphen, Mongolian vowel separator.
     /// Whether the scalar at `index` is a zero-width non-joiner or joiner doing its work: between
