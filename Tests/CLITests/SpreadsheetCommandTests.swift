@@ -199,6 +199,67 @@ struct SpreadsheetCommandTests {
         #expect(all.contains(#""stance":"asserts","credibility":3,"retracted":"misread"}"#), "\(all)")
     }
 
+    @Test(
+        "rows giving one relationship with dates of other precision make claims weighed apart: the import notes them with their rows, as add claim does"
+    )
+    func splitRelationship() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "split.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
+            hamas,praised,isis,2019-03,,police,,one,,asserts,3,unverified: typed for the test
+            hamas,praised,isis,2019-03-05,,police,,two,,asserts,3,unverified: typed for the test
+            hamas,praised,isis,2019-03,,police,,three,,asserts,3,unverified: typed for the test
+
+            """)
+        let dryRun = try cli.run(["import", "split.csv", "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        let note = try #require(dryRun.standardError.split(separator: "\n").first { $0.contains("weighed apart") })
+        #expect(note.hasPrefix("isnad: note: claims \""), "\(note)")
+        #expect(note.contains("(2019-03; split.csv:2, 4)"), "\(note)")
+        #expect(note.contains("(2019-03-05; split.csv:3)"), "\(note)")
+        #expect(note.contains("state hamas praised isis, weighed apart"), "\(note)")
+        #expect(!note.contains("isnad undo"), "\(note)")
+        let imported = try cli.run(["import", "split.csv"])
+        #expect(imported.standardError.contains("if they are one relationship, isnad undo, then give their rows the same dates"))
+        // One relationship given with one date throughout gives no note.
+        try cli.write(
+            "one.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
+            hamas,praised,hadera-attack,2022-03-27,,police,,one,,asserts,3,unverified: typed for the test
+            hamas,praised,hadera-attack,2022-03-27,,police,,two,,asserts,3,unverified: typed for the test
+
+            """)
+        let one = try cli.run(["import", "one.csv", "--dry-run"])
+        #expect(!one.standardError.contains("weighed apart"), "\(one.standardError)")
+    }
+
+    @Test(
+        "after a cell with a line break, a problem names the spreadsheet's row beside the file's line, in every kind of message"
+    )
+    func rowAfterLineBreak() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "rows.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator,notes
+            hamas,praised,isis,,,police,,"two
+            lines",,asserts,3,unverified: typed for the test,first
+            hamas,praised,isis,,,police,,other,,asserts,3,unverified: typed for the test,second
+            hamas,praised,isis,,,police,,third,,asserts,9,unverified: typed for the test,
+
+            """)
+        let refused = try cli.run(["import", "rows.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains("rows.csv:5:11 (row 4): credibility: expected"), "\(refused.standardError)")
+        #expect(
+            refused.standardError.contains("rows.csv:4:13 (row 3): notes: line 2 gives this claim other notes"),
+            "\(refused.standardError)")
+    }
+
     @Test("--bom puts EF BB BF before the CSV, and only there")
     func byteOrderMark() throws {
         let cli = try importedStore()

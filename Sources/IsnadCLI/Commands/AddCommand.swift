@@ -658,17 +658,12 @@ enum AddCommand: Command {
             subject: claim.subject, predicate: claim.predicate, object: claim.object
         ).filter { $0.id != claim.id }
         guard let first = others.first else { return nil }
-        let shown = others.prefix(3).map { other in
-            var dated = claim
-            (dated.start, dated.end) = (other.start, other.end)
-            return "\"\(Text.printable(other.id))\" (\(DateText.dates(of: dated, vocabulary: store.vocabulary)))"
-        }
-        let named =
-            others.count == 1
-            ? "claim \(shown[0])"
-            : others.count <= 3
-                ? "claims \(shown.dropLast().joined(separator: ", ")) and \(shown[shown.count - 1])"
-                : "claims \(shown.joined(separator: ", ")) and \(others.count - 3) more"
+        let named = ClaimNaming.claims(
+            others.map { other in
+                var dated = claim
+                (dated.start, dated.end) = (other.start, other.end)
+                return (id: other.id, detail: DateText.dates(of: dated, vocabulary: store.vocabulary))
+            })
         // The other claim's dates set to this one's first, where this one has dates it lacks:
         // add claim --id refuses dates that are not its claim's.
         let setting =
