@@ -477,15 +477,14 @@ private final class RowImporter {
         let stance = row.value("stance") ?? ""
         if Stance(word: stance) == nil { fail("stance", Stance.unknownWordProblem(stance)) }
         citation.append(("stance", .string(Stance(word: stance)?.rawValue ?? Stance.reports.rawValue)))
-        // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
-        let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
-        // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).
-        if Credibility(number: credibility) == nil {
-            fail(
-                "credibility",
-                "expected an integer from 1 (confirmed) to 6 (cannot be judged), found \"\(Text.printable(credibility))\"")
+        // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label,
+        // a grade's words (`probably true`).
+        let credibilityCell = row.value("credibility") ?? ""
+        let credibility = Credibility(cell: credibilityCell)
+        if credibility == nil {
+            fail("credibility", Credibility.unknownCellProblem(credibilityCell, source: claimant?.id))
         }
-        citation.append(("credibility", .number(Credibility(number: credibility) != nil ? credibility : "6")))
+        citation.append(("credibility", .number(String((credibility ?? .cannotBeJudged).rawValue))))
         if let locator { citation.append(("locator", .string(locator))) }
         let typedPredicate = row.value("predicate") ?? ""
         let predicate = store.vocabulary.predicate(named: typedPredicate)?.id ?? typedPredicate
