@@ -260,6 +260,87 @@ struct SpreadsheetCommandTests {
             "\(refused.standardError)")
     }
 
+    @Test(
+        "a source written as its stored title, case and spacing aside, is taken without a note; an approximation is noted; credibility may be the scale's words, B2 is told how to split"
+    )
+    func sourceTitlesAndGradeWords() throws {
+        let cli = try importedStore()
+        #expect(
+            try cli.run(["add", "source", "--type", "news-article", "--title", "Syria Direct", "--id", "sd"]).status == 0)
+        try cli.write(
+            "titles.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility,locator
+            hamas,praised,isis,Syria Direct,one,asserts,Probably True,unverified: typed for the test
+            hamas,praised,isis, syria  DIRECT ,two,asserts,doubtful,unverified: typed for the test
+            hamas,praised,isis,Syria Dir,three,asserts,2,unverified: typed for the test
+
+            """)
+        let result = try cli.run(["import", "titles.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let notes = result.standardError.split(separator: "\n").filter { $0.contains("taken as") }
+        #expect(notes == [#"isnad: titles.csv:4:4: "Syria Dir" taken as source sd (Syria Direct)"#], "\(result.standardError)")
+        let claims = try cli.run(["claims", "--subject", "hamas", "--object", "isis", "--format", "json"]).standardOutput
+        #expect(claims.contains(#""quote":"one","stance":"asserts","credibility":2"#), "\(claims)")
+        #expect(claims.contains(#""quote":"two","stance":"asserts","credibility":4"#), "\(claims)")
+        try cli.write(
+            "b2.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\nhamas,praised,isis,sd,four,asserts,b2,unverified: x\n"
+        )
+        let combined = try cli.run(["import", "b2.csv"])
+        #expect(combined.status == 65)
+        #expect(
+            combined.standardError.contains(
+                "(a combined code: the letter is the source's reliability, graded once for the source: isnad set sd reliability B; write 2 here)"
+            ), "\(combined.standardError)")
+    }
+
+    @Test(
+        "a year typed with a leading zero is refused in a sheet and on the command line; a byte order mark at a cell's start is dropped, inside a quote refused"
+    )
+    func typedYearsAndStrayMarks() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "years.csv",
+            "subject,predicate,object,start,end,source,quote,stance,credibility,locator\n"
+                + "hamas,praised,isis,0022,,police,x,asserts,3,unverified: x\n")
+        let sheet = try cli.run(["import", "years.csv"])
+        #expect(sheet.status == 65)
+        #expect(
+            sheet.standardError.contains(
+                #"years.csv:2:4: start: "0022" is not a valid date: the year 0022 is the year 22, typed with a leading zero: write the year whole (2022? or 1922?)"#
+            ), "\(sheet.standardError)")
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "x", "--stance", "asserts",
+            "--credibility", "3", "--start", "0022-03",
+        ])
+        #expect(added.status == 64)
+        #expect(
+            added.standardError.contains(#"--start: "0022-03" is not a valid date: the year 0022 is the year 22"#),
+            "\(added.standardError)")
+        let set = try cli.run(["set", "hamas-praised-attack", "start", "0022"])
+        #expect(set.status == 64)
+        #expect(set.standardError.contains("the year 0022 is the year 22"), "\(set.standardError)")
+        try cli.write(
+            "marks.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\n"
+                + "\u{FEFF}hamas,praised,isis,police,\u{FEFF}bom test,asserts,3,unverified: x\n")
+        let marked = try cli.run(["import", "marks.csv"])
+        #expect(marked.status == 0, "\(marked.standardError)")
+        let claims = try cli.run(["claims", "--subject", "hamas", "--object", "isis", "--format", "json"]).standardOutput
+        #expect(claims.contains(#""quote":"bom test""#), "\(claims)")
+        #expect(!claims.contains("\u{FEFF}"))
+        try cli.write(
+            "inside.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\n"
+                + "hamas,praised,isis,police,bom\u{FEFF} test,asserts,3,unverified: x\n")
+        let inside = try cli.run(["import", "inside.csv"])
+        #expect(inside.status == 65)
+        #expect(
+            inside.standardError.contains("inside.csv:2:5: quote: holds an invisible byte order mark (U+FEFF)"),
+            "\(inside.standardError)")
+    }
+
     @Test("--bom puts EF BB BF before the CSV, and only there")
     func byteOrderMark() throws {
         let cli = try importedStore()
@@ -529,7 +610,17 @@ struct SpreadsheetCommandTests {
                 twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
                 twice.csv:2:4: source: no source matches "articel"; did you mean: article (Article)
                 twice.csv:3:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
-                … and 1 more
+                … and 1 more (--max-errors 0 lists them all)
+
+                """
+            ),
+            (
+                ["--max-errors", "0"],
+                """
+                twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
+                twice.csv:2:4: source: no source matches "articel"; did you mean: article (Article)
+                twice.csv:3:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
+                twice.csv:3:4: source: no source matches "articel"; did you mean: article (Article)
 
                 """
             ),
@@ -537,7 +628,7 @@ struct SpreadsheetCommandTests {
                 ["--max-errors", "1"],
                 """
                 twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
-                … and 3 more
+                … and 3 more (--max-errors 0 lists them all)
 
                 """
             ),

@@ -291,7 +291,7 @@ enum AddCommand: Command {
                 "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author")
         }
         if let published = try arguments.value(published) {
-            members.append(("published", .string(Text.withWesternDigits(date: published))))
+            members.append(("published", .string(try typedDate(published, option: "published"))))
         }
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
         let grade = try arguments.isGiven(reliability) ? choice(arguments, reliability, as: Reliability.self) : .f
@@ -425,8 +425,8 @@ enum AddCommand: Command {
         // A label names the predicate too (موّل, "supplied weapons to"); an unknown one is refused below.
         let predicate = PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: context)?.id ?? ends[1]
         members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
-        if let start = try arguments.value(start) { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
-        if let end = try arguments.value(end) { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
+        if let start = try arguments.value(start) { members.append(("start", .string(try typedDate(start, option: "start")))) }
+        if let end = try arguments.value(end) { members.append(("end", .string(try typedDate(end, option: "end")))) }
         members.append(("citations", .array([self.object(citation)])))
         if let notes = try arguments.value(notes) { members.append(("notes", .string(notes))) }
         guard case .claim(var new) = try decode(self.object(members), store: store) else { return }
@@ -687,6 +687,15 @@ enum AddCommand: Command {
     }
 
     // MARK: Helpers
+
+    /// A date option's text for its record, in the digits 0-9; a year typed with a leading zero
+    /// (`0022`, a digit lost) refused as a usage error, as a sheet's cell refuses it.
+    private static func typedDate(_ text: String, option: String) throws -> String {
+        if let note = PartialDate.leadingZeroYearNote(forTyped: text) {
+            throw UsageError(message: "--\(option): \"\(Text.printable(text))\" is not a valid date: \(note)", command: spec.name)
+        }
+        return Text.withWesternDigits(date: text)
+    }
 
     /// A required option's value read as `Value` reads an argument, refused as a usage error.
     private static func choice<Value: ArgumentValue>(

@@ -46,7 +46,9 @@ public struct ClaimSheetImporter {
         public let totalCount: Int
 
         public var description: String {
-            let more = totalCount > problems.count ? "\n… and \(totalCount - problems.count) more" : ""
+            let more =
+                totalCount > problems.count
+                ? "\n… and \(totalCount - problems.count) more\(Importer.listingMoreHint(totalCount: totalCount))" : ""
             return
                 "\(totalCount) problem\(totalCount == 1 ? "" : "s") in \(names.joined(separator: ", ")); nothing imported:\n"
                 + problems.joined(separator: "\n") + more
@@ -420,7 +422,9 @@ private final class RowImporter {
                 let found = try sourceResolutions.resolution(of: text, suggesting: problems.count < listedProblems) {
                     try sources.resolve(text, forWriting: true, suggesting: $0)
                 }
-                if found.tier != .id {
+                // A cell that gives the title as stored, but for case and spacing, needs no note:
+                // notes are for the names taken as another's, and must not drown among these.
+                if found.tier != .id, !Self.givesAsStored(text, found.source) {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
                     )
@@ -494,8 +498,15 @@ private final class RowImporter {
         ]
         // A listing's claim column names the claim: kept as its id (checked as the record's).
         if let id = row.value("claim") { members.insert(("id", .string(id)), at: 1) }
-        if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
-        if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
+        for column in ["start", "end"] {
+            guard let date = row.value(column) else { continue }
+            // Typed by hand: a year with a leading zero lost a digit (0022 for 2022).
+            if let note = PartialDate.leadingZeroYearNote(forTyped: date) {
+                fail(column, "\"\(Text.printable(date))\" is not a valid date: \(note)")
+                continue
+            }
+            members.append((column, .string(Text.withWesternDigits(date: date))))
+        }
         members.append(("citations", .array([jsonObject(citation)])))
         if let notes = row.value("notes") { members.append(("notes", .string(notes))) }
         let claim: Claim
@@ -595,6 +606,15 @@ private final class RowImporter {
                 quotedAt: quoted)
         }
         return problems
+    }
+
+    /// Whether a source cell gives the source's id or title as stored, case and spacing aside.
+    private static func givesAsStored(_ text: String, _ source: Source) -> Bool {
+        func folded(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let cell = folded(text)
+        return cell == folded(source.title) || cell == source.id.lowercased()
     }
 
     /// The claim's relationship as one value, either way round for a symmetric predicate.

@@ -126,8 +126,14 @@ public final class ClaimSheetReader {
         return nil
     }
 
-    /// A cell's text as read: not guarded, without the white space around it.
-    private static func cellText(_ raw: String) -> String { trimmed(ClaimSheet.unguarded(raw)) }
+    /// A cell's text as read: not guarded, without the white space around it, nor a byte order
+    /// mark (U+FEFF) at its start: a file joined or pasted into another leaves its mark there,
+    /// invisible, and it would be stored as part of a quote or refuse a name. One inside a
+    /// cell is refused where the text is evidence (``SpreadsheetDamage``).
+    private static func cellText(_ raw: String) -> String {
+        let unmarked = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.drop { $0 == "\u{FEFF}" }) : raw
+        return trimmed(ClaimSheet.unguarded(unmarked))
+    }
 
     /// The text without the white space (Unicode's, line breaks included) around it.
     static func trimmed(_ text: String) -> String {
