@@ -21,7 +21,8 @@ struct InputWordsTests {
             ("2", Credibility.probablyTrue), ("٣", .possiblyTrue), ("2.0", .probablyTrue), ("probably true", .probablyTrue),
             ("Probably  True", .probablyTrue), ("CONFIRMED", .confirmed), ("confirmed by other sources", .confirmed),
             ("doubtful", .doubtful), ("Improbable", .improbable), ("cannot be judged", .cannotBeJudged),
-            ("truth cannot be judged", .cannotBeJudged),
+            ("truth cannot be judged", .cannotBeJudged), ("probablement vrai", .probablyTrue), ("Confirmé", .confirmed),
+            ("douteuse", .doubtful), ("ne peut etre jugee", .cannotBeJudged),
         ])
     func credibilityCell(_ cell: String, _ grade: Credibility) {
         #expect(Credibility(cell: cell) == grade)

@@ -10,9 +10,30 @@ extension Credibility {
             return
         }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        guard let grade = Credibility.allCases.first(where: { $0.words.contains(words) }) else { return nil }
+        if let grade = Credibility.allCases.first(where: { $0.words.contains(words) }) {
+            self = grade
+            return
+        }
+        // A French desk's words, with or without accents, as a stance's French verb is read.
+        let folded = NameKey.normalize(words)
+        guard
+            let grade = Credibility.allCases.first(where: { grade in
+                Credibility.frenchWords[grade]?.contains { NameKey.normalize($0) == folded } == true
+            })
+        else { return nil }
         self = grade
     }
+
+    /// The French cotation's words for each grade (of "une information", so feminine, and the
+    /// masculine a desk also writes).
+    public static let frenchWords: [Credibility: [String]] = [
+        .confirmed: ["confirmée", "confirmé", "confirmée par d'autres sources"],
+        .probablyTrue: ["probablement vraie", "probablement vrai"],
+        .possiblyTrue: ["possiblement vraie", "possiblement vrai"],
+        .doubtful: ["douteuse", "douteux"],
+        .improbable: ["improbable"],
+        .cannotBeJudged: ["ne peut être jugée", "ne peut être jugé"],
+    ]
 
     /// The words ``init(cell:)`` takes for the grade: the scale's, and the short form.
     var words: [String] {
