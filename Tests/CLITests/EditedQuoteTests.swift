@@ -370,7 +370,7 @@ struct EditedQuoteTests {
             failedRow.standardError
                 == """
                 isnad: 1 problem in both.csv; nothing imported:
-                both.csv:3:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found "x"
+                both.csv:3:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), or its words (confirmed, probably true, possibly true, doubtful, improbable, cannot be judged), found "x"
 
                 """, "\(failedRow.standardError)")
         #expect(try cli.storeState(["--db", "team.db"]) == before)

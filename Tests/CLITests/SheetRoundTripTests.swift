@@ -339,7 +339,8 @@ struct SheetRoundTripTests {
         #expect(nine.status == 65)
         #expect(
             nine.standardError.contains(
-                #"nine.csv:2:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found "9""#),
+                #"nine.csv:2:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), or its words (confirmed, probably true, possibly true, doubtful, improbable, cannot be judged), found "9""#
+            ),
             "\(nine.standardError)")
     }
 

@@ -199,6 +199,148 @@ struct SpreadsheetCommandTests {
         #expect(all.contains(#""stance":"asserts","credibility":3,"retracted":"misread"}"#), "\(all)")
     }
 
+    @Test(
+        "rows giving one relationship with dates of other precision make claims weighed apart: the import notes them with their rows, as add claim does"
+    )
+    func splitRelationship() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "split.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
+            hamas,praised,isis,2019-03,,police,,one,,asserts,3,unverified: typed for the test
+            hamas,praised,isis,2019-03-05,,police,,two,,asserts,3,unverified: typed for the test
+            hamas,praised,isis,2019-03,,police,,three,,asserts,3,unverified: typed for the test
+
+            """)
+        let dryRun = try cli.run(["import", "split.csv", "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        let note = try #require(dryRun.standardError.split(separator: "\n").first { $0.contains("weighed apart") })
+        #expect(note.hasPrefix("isnad: note: claims \""), "\(note)")
+        #expect(note.contains("(2019-03; split.csv:2, 4)"), "\(note)")
+        #expect(note.contains("(2019-03-05; split.csv:3)"), "\(note)")
+        #expect(note.contains("state hamas praised isis, weighed apart"), "\(note)")
+        #expect(!note.contains("isnad undo"), "\(note)")
+        let imported = try cli.run(["import", "split.csv"])
+        #expect(imported.standardError.contains("if they are one relationship, isnad undo, then give their rows the same dates"))
+        // One relationship given with one date throughout gives no note.
+        try cli.write(
+            "one.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
+            hamas,praised,hadera-attack,2022-03-27,,police,,one,,asserts,3,unverified: typed for the test
+            hamas,praised,hadera-attack,2022-03-27,,police,,two,,asserts,3,unverified: typed for the test
+
+            """)
+        let one = try cli.run(["import", "one.csv", "--dry-run"])
+        #expect(!one.standardError.contains("weighed apart"), "\(one.standardError)")
+    }
+
+    @Test(
+        "after a cell with a line break, a problem names the spreadsheet's row beside the file's line, in every kind of message"
+    )
+    func rowAfterLineBreak() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "rows.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator,notes
+            hamas,praised,isis,,,police,,"two
+            lines",,asserts,3,unverified: typed for the test,first
+            hamas,praised,isis,,,police,,other,,asserts,3,unverified: typed for the test,second
+            hamas,praised,isis,,,police,,third,,asserts,9,unverified: typed for the test,
+
+            """)
+        let refused = try cli.run(["import", "rows.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains("rows.csv:5:11 (row 4): credibility: expected"), "\(refused.standardError)")
+        #expect(
+            refused.standardError.contains("rows.csv:4:13 (row 3): notes: line 2 gives this claim other notes"),
+            "\(refused.standardError)")
+    }
+
+    @Test(
+        "a source written as its stored title, case and spacing aside, is taken without a note; an approximation is noted; credibility may be the scale's words, B2 is told how to split"
+    )
+    func sourceTitlesAndGradeWords() throws {
+        let cli = try importedStore()
+        #expect(
+            try cli.run(["add", "source", "--type", "news-article", "--title", "Syria Direct", "--id", "sd"]).status == 0)
+        try cli.write(
+            "titles.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility,locator
+            hamas,praised,isis,Syria Direct,one,asserts,Probably True,unverified: typed for the test
+            hamas,praised,isis, syria  DIRECT ,two,asserts,doubtful,unverified: typed for the test
+            hamas,praised,isis,Syria Dir,three,asserts,2,unverified: typed for the test
+
+            """)
+        let result = try cli.run(["import", "titles.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let notes = result.standardError.split(separator: "\n").filter { $0.contains("taken as") }
+        #expect(notes == [#"isnad: titles.csv:4:4: "Syria Dir" taken as source sd (Syria Direct)"#], "\(result.standardError)")
+        let claims = try cli.run(["claims", "--subject", "hamas", "--object", "isis", "--format", "json"]).standardOutput
+        #expect(claims.contains(#""quote":"one","stance":"asserts","credibility":2"#), "\(claims)")
+        #expect(claims.contains(#""quote":"two","stance":"asserts","credibility":4"#), "\(claims)")
+        try cli.write(
+            "b2.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\nhamas,praised,isis,sd,four,asserts,b2,unverified: x\n"
+        )
+        let combined = try cli.run(["import", "b2.csv"])
+        #expect(combined.status == 65)
+        #expect(
+            combined.standardError.contains(
+                "(a combined code: the letter is the source's reliability, graded once for the source: isnad set sd reliability B; write 2 here)"
+            ), "\(combined.standardError)")
+    }
+
+    @Test(
+        "a year typed with a leading zero is refused in a sheet and on the command line; a byte order mark at a cell's start is dropped, inside a quote refused"
+    )
+    func typedYearsAndStrayMarks() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "years.csv",
+            "subject,predicate,object,start,end,source,quote,stance,credibility,locator\n"
+                + "hamas,praised,isis,0022,,police,x,asserts,3,unverified: x\n")
+        let sheet = try cli.run(["import", "years.csv"])
+        #expect(sheet.status == 65)
+        #expect(
+            sheet.standardError.contains(
+                #"years.csv:2:4: start: "0022" is not a valid date: the year 0022 is the year 22, typed with a leading zero: write the year whole (2022? or 1922?)"#
+            ), "\(sheet.standardError)")
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "x", "--stance", "asserts",
+            "--credibility", "3", "--start", "0022-03",
+        ])
+        #expect(added.status == 64)
+        #expect(
+            added.standardError.contains(#"--start: "0022-03" is not a valid date: the year 0022 is the year 22"#),
+            "\(added.standardError)")
+        let set = try cli.run(["set", "hamas-praised-attack", "start", "0022"])
+        #expect(set.status == 64)
+        #expect(set.standardError.contains("the year 0022 is the year 22"), "\(set.standardError)")
+        try cli.write(
+            "marks.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\n"
+                + "\u{FEFF}hamas,praised,isis,police,\u{FEFF}bom test,asserts,3,unverified: x\n")
+        let marked = try cli.run(["import", "marks.csv"])
+        #expect(marked.status == 0, "\(marked.standardError)")
+        let claims = try cli.run(["claims", "--subject", "hamas", "--object", "isis", "--format", "json"]).standardOutput
+        #expect(claims.contains(#""quote":"bom test""#), "\(claims)")
+        #expect(!claims.contains("\u{FEFF}"))
+        try cli.write(
+            "inside.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\n"
+                + "hamas,praised,isis,police,bom\u{FEFF} test,asserts,3,unverified: x\n")
+        let inside = try cli.run(["import", "inside.csv"])
+        #expect(inside.status == 65)
+        #expect(
+            inside.standardError.contains("inside.csv:2:5: quote: holds an invisible byte order mark (U+FEFF)"),
+            "\(inside.standardError)")
+    }
+
     @Test("--bom puts EF BB BF before the CSV, and only there")
     func byteOrderMark() throws {
         let cli = try importedStore()
@@ -370,9 +512,14 @@ struct SpreadsheetCommandTests {
         try cli.write("interleaved.csv", text)
         let result = try cli.run(["import", "interleaved.csv"])
         #expect(result.status == 0, "\(result.standardError)")
+        // One relationship in 300 years: one note names the first three claims and their first rows.
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.standardError)")
+        #expect(lines.first?.contains("interleaved.csv:2, 302, 602)") == true, "\(result.standardError)")
+        #expect(lines.first?.contains("and 297 more state hamas praised isis, weighed apart") == true)
         #expect(
-            result.standardError.hasPrefix(
-                "imported 900 citations from interleaved.csv: 300 new claims, 0 claims with more citations"),
+            lines.last?.hasPrefix("imported 900 citations from interleaved.csv: 300 new claims, 0 claims with more citations")
+                == true,
             "\(result.standardError)")
         let claim = try cli.run([
             "claims", "--subject", "hamas", "--object", "isis", "--predicate", "praised", "--format", "json",
@@ -493,7 +640,17 @@ struct SpreadsheetCommandTests {
                 twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
                 twice.csv:2:4: source: no source matches "articel"; did you mean: article (Article)
                 twice.csv:3:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
-                … and 1 more
+                … and 1 more (--max-errors 0 lists them all)
+
+                """
+            ),
+            (
+                ["--max-errors", "0"],
+                """
+                twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
+                twice.csv:2:4: source: no source matches "articel"; did you mean: article (Article)
+                twice.csv:3:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
+                twice.csv:3:4: source: no source matches "articel"; did you mean: article (Article)
 
                 """
             ),
@@ -501,7 +658,7 @@ struct SpreadsheetCommandTests {
                 ["--max-errors", "1"],
                 """
                 twice.csv:2:1: subject: no entity matches "hamaz"; did you mean: hamas (Hamas, organization)
-                … and 3 more
+                … and 3 more (--max-errors 0 lists them all)
 
                 """
             ),

@@ -44,6 +44,28 @@ struct ClaimSheetReaderTests {
         #expect(rows[1].cells["stance"] == ClaimSheet.Cell(text: "reports", line: 5, column: 6))
     }
 
+    @Test(
+        "rows are numbered as a spreadsheet numbers them: a row of several lines is one, a blank row counts, Excel's sep= line does not"
+    )
+    func rowNumbers() throws {
+        let text =
+            "sep=,\r\n" + Self.header
+            + "\r\nhamas,praised,isis,a,\"one\r\ntwo\r\nthree\",asserts,3\r\n\r\nhamas,praised,isis,a,q,reports,x\r\n"
+        let (reader, rows) = try rows(of: text)
+        #expect(rows.map(\.line) == [3, 7])
+        #expect(rows.map { reader.rowNumbers.row(ofLine: $0.line) } == [2, 4])
+        // A line inside the quote is the row's.
+        #expect(reader.rowNumbers.row(ofLine: 5) == 2)
+        #expect(reader.rowNumbers.place(line: 7, column: 7) == "7:7 (row 4)")
+        #expect(reader.rowNumbers.lineText(7) == "line 7 (row 4)")
+        // A problem the reader finds says its row too.
+        let problem = try problem(of: Self.header + "\n\"a\nb\",x,y,z,q,asserts,3\nh,p,o,s,\"never closed\n")
+        #expect(problem?.description == "4:5 (row 3): a quote opened here is never closed")
+        #expect(
+            try self.problem(of: Self.header + "\nh,p,o,s,\"never closed\n")?.description
+                == "2:5: a quote opened here is never closed")
+    }
+
     @Test("a semicolon header with a byte order mark, and classic Mac CR line ends")
     func dialects() throws {
         let text = Self.header.replacingOccurrences(of: ",", with: ";") + "\rhamas;praised;isis;a;q, with a comma;asserts;3\r"

@@ -136,7 +136,7 @@ struct ImportDiagnosticsTests {
             #expect(failure.errors.count == 2)
             #expect(failure.errors.allSatisfy { $0.line == 1 })
             #expect(failure.totalCount == 6)
-            #expect(failure.description.contains("… and 4 more problems (6 in all)"))
+            #expect(failure.description.contains("… and 4 more problems (6 in all) (--max-errors 0 lists them all)"))
         }
     }
 

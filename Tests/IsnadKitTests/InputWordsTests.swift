@@ -15,6 +15,29 @@ struct InputWordsTests {
         #expect(Stance(word: word) == stance)
     }
 
+    @Test(
+        "a sheet's credibility cell takes the number, Arabic digits, a spreadsheet's 2.0, or the scale's words in any case",
+        arguments: [
+            ("2", Credibility.probablyTrue), ("٣", .possiblyTrue), ("2.0", .probablyTrue), ("probably true", .probablyTrue),
+            ("Probably  True", .probablyTrue), ("CONFIRMED", .confirmed), ("confirmed by other sources", .confirmed),
+            ("doubtful", .doubtful), ("Improbable", .improbable), ("cannot be judged", .cannotBeJudged),
+            ("truth cannot be judged", .cannotBeJudged), ("probablement vrai", .probablyTrue), ("Confirmé", .confirmed),
+            ("douteuse", .doubtful), ("ne peut etre jugee", .cannotBeJudged),
+        ])
+    func credibilityCell(_ cell: String, _ grade: Credibility) {
+        #expect(Credibility(cell: cell) == grade)
+    }
+
+    @Test("a cell that is no grade is refused; a combined code B2 is told its letter is the source's")
+    func notCredibility() {
+        for cell in ["b2", "7", "probable", "true", "B 2"] { #expect(Credibility(cell: cell) == nil) }
+        #expect(
+            Credibility.unknownCellProblem("b2", source: "reuters").hasSuffix(
+                #"found "b2" (a combined code: the letter is the source's reliability, graded once for the source: isnad set reuters reliability B; write 2 here)"#
+            ))
+        #expect(!Credibility.unknownCellProblem("probable", source: nil).contains("combined"))
+    }
+
     @Test("words that are no stance are refused", arguments: ["affirmé.", "dit", "rapport", "denie", "claims"])
     func notStance(_ word: String) {
         #expect(Stance(word: word) == nil)

@@ -5,6 +5,20 @@ import Testing
 
 @Suite("Partial dates")
 struct PartialDateTests {
+    @Test("a year typed with a leading zero is noted where a date is typed by hand; a record's year 0001 stays valid")
+    func leadingZeroYear() throws {
+        #expect(
+            PartialDate.leadingZeroYearNote(forTyped: "0022")
+                == "the year 0022 is the year 22, typed with a leading zero: write the year whole (2022? or 1922?); a date before the year 1000 goes in a record file"
+        )
+        #expect(PartialDate.leadingZeroYearNote(forTyped: "٠٠٢٢-٠٣")?.hasPrefix("the year 0022 is the year 22") == true)
+        #expect(PartialDate.leadingZeroYearNote(forTyped: "0999-12")?.contains("(") == false)
+        for text in ["2022", "2022-03-05", "22", "0000", "", "mid-2020"] {
+            #expect(PartialDate.leadingZeroYearNote(forTyped: text) == nil, "\(text)")
+        }
+        #expect(try PartialDate(parsing: "0022").year == 22)
+    }
+
     @Test("valid dates keep their precision and text", arguments: ["2014", "2014-05", "2014-05-12", "2016-02-29", "0001"])
     func valid(_ text: String) throws {
         let date = try PartialDate(parsing: text)

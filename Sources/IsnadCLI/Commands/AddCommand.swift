@@ -292,7 +292,7 @@ enum AddCommand: Command {
                 "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author")
         }
         if let published = try arguments.value(published) {
-            members.append(("published", .string(Text.withWesternDigits(date: published))))
+            members.append(("published", .string(try typedDate(published, option: "published"))))
         }
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
         let grade = try arguments.isGiven(reliability) ? choice(arguments, reliability, as: Reliability.self) : .f
@@ -446,8 +446,8 @@ enum AddCommand: Command {
         // A label names the predicate too (موّل, "supplied weapons to"); an unknown one is refused below.
         let predicate = PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: context)?.id ?? ends[1]
         members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
-        if let start = try arguments.value(start) { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
-        if let end = try arguments.value(end) { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
+        if let start = try arguments.value(start) { members.append(("start", .string(try typedDate(start, option: "start")))) }
+        if let end = try arguments.value(end) { members.append(("end", .string(try typedDate(end, option: "end")))) }
         members.append(("citations", .array([self.object(citation)])))
         if let notes = try arguments.value(notes) { members.append(("notes", .string(notes))) }
         guard case .claim(var new) = try decode(self.object(members), store: store) else { return }
@@ -679,17 +679,12 @@ enum AddCommand: Command {
             subject: claim.subject, predicate: claim.predicate, object: claim.object
         ).filter { $0.id != claim.id }
         guard let first = others.first else { return nil }
-        let shown = others.prefix(3).map { other in
-            var dated = claim
-            (dated.start, dated.end) = (other.start, other.end)
-            return "\"\(Text.printable(other.id))\" (\(DateText.dates(of: dated, vocabulary: store.vocabulary)))"
-        }
-        let named =
-            others.count == 1
-            ? "claim \(shown[0])"
-            : others.count <= 3
-                ? "claims \(shown.dropLast().joined(separator: ", ")) and \(shown[shown.count - 1])"
-                : "claims \(shown.joined(separator: ", ")) and \(others.count - 3) more"
+        let named = ClaimNaming.claims(
+            others.map { other in
+                var dated = claim
+                (dated.start, dated.end) = (other.start, other.end)
+                return (id: other.id, detail: DateText.dates(of: dated, vocabulary: store.vocabulary))
+            })
         // The other claim's dates set to this one's first, where this one has dates it lacks:
         // add claim --id refuses dates that are not its claim's.
         let setting =
@@ -713,6 +708,15 @@ enum AddCommand: Command {
     }
 
     // MARK: Helpers
+
+    /// A date option's text for its record, in the digits 0-9; a year typed with a leading zero
+    /// (`0022`, a digit lost) refused as a usage error, as a sheet's cell refuses it.
+    private static func typedDate(_ text: String, option: String) throws -> String {
+        if let note = PartialDate.leadingZeroYearNote(forTyped: text) {
+            throw UsageError(message: "--\(option): \"\(Text.printable(text))\" is not a valid date: \(note)", command: spec.name)
+        }
+        return Text.withWesternDigits(date: text)
+    }
 
     /// A required option's value read as `Value` reads an argument, refused as a usage error.
     private static func choice<Value: ArgumentValue>(

@@ -137,6 +137,9 @@ struct FieldPath {
             }
             new = .number(String(number))
         } else if steps.count == self.steps.count, FieldPath.dateFields.contains(step.key) {
+            if let note = PartialDate.leadingZeroYearNote(forTyped: value) {
+                throw UsageError(message: "\(text): \"\(Text.printable(value))\" is not a valid date: \(note)", command: "set")
+            }
             new = .string(Text.withWesternDigits(date: value))
         } else if let spelling = FieldPath.wordFields[step.key] {
             new = .string(spelling(value))

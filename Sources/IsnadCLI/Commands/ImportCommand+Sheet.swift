@@ -33,7 +33,7 @@ extension ImportCommand {
         }
         var options = ClaimSheetImporter.Options(change: try context.change(author: arguments.value(HistoryOptions.author)))
         options.isDryRun = arguments.isSet(isDryRun)
-        options.maximumReportedProblems = try arguments.value(maximumErrors) ?? options.maximumReportedProblems
+        options.maximumReportedProblems = try listedProblems(arguments) ?? options.maximumReportedProblems
         let summary = try ClaimSheetImporter(store: store, options: options, notice: context.message).run(sheets)
         let names = sheets.map { Text.printable($0.name) }.joined(separator: ", ")
         if options.isDryRun {

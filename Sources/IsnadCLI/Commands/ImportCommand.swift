@@ -81,8 +81,14 @@ enum ImportCommand: Command {
             "Keep this source out of the history imported (its id; repeat or separate with commas): its record lines, its citations as claimant or via, and the command lines of the entries that touched them or name it."
     ).only(for: [ExchangeFormat.history])
     static let maximumErrors = Option<Int>(
-        "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20)."
+        "max-errors", value: "n", in: 0...Importer.mostListedProblems,
+        help: "List at most this many problems (default: 20; 0: all of them, up to 100000)."
     ).only(for: recordFormats + [.csv])
+
+    /// How many problems `--max-errors` lists, 0 read as all of them (as many as an import lists).
+    static func listedProblems(_ arguments: ParsedArguments) throws -> Int? {
+        try arguments.value(maximumErrors).map { $0 == 0 ? Importer.mostListedProblems : $0 }
+    }
 
     /// A store that cannot be opened or created is said before an import from standard input
     /// waits for its first bytes, not once a producer has begun to send them: opened to read
@@ -150,7 +156,7 @@ enum ImportCommand: Command {
         options.dryRun = arguments.isSet(isDryRun)
         options.replacingCitations = arguments.isSet(replaces)
         options.maximumLineLength = try arguments.value(maximumLineBytes) ?? options.maximumLineLength
-        options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
+        options.maximumReportedErrors = try listedProblems(arguments) ?? options.maximumReportedErrors
         options.format = try arguments.value(format)
         options.isStrict = arguments.isSet(isStrict)
         options.baseEntry = try arguments.value(baseEntry)

@@ -37,7 +37,7 @@ extension String: ArgumentValue {
 
 extension PartialDate: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
-        if let note = Text.hijriNote(forDate: argument) {
+        if let note = Text.hijriNote(forDate: argument) ?? PartialDate.leadingZeroYearNote(forTyped: argument) {
             throw InvalidArgument(message: "\"\(Text.printable(argument))\" is not a valid date: \(note)")
         }
         do throws(PartialDateError) {

@@ -72,6 +72,20 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
+    /// What to say of a date typed by hand (an option, a sheet's cell) whose year is written with
+    /// a leading zero (`0022`): ISO reads it as the year 22, which no one studying armed groups
+    /// means, where `2022` was meant and a digit lost; nil for any other text. A record file may
+    /// hold such a year (a store's dates are read back as written): only typing is refused.
+    public static func leadingZeroYearNote(forTyped text: String) -> String? {
+        let year = Text.withWesternDigits(String(text.prefix { $0 != "-" }))
+        guard year.utf8.count == 4, year.utf8.first == UInt8(ascii: "0"), let number = Int(year), number > 0 else {
+            return nil
+        }
+        let meant = number < 100 ? " (\(2000 + number)? or \(1900 + number)?)" : ""
+        return
+            "the year \(year) is the year \(number), typed with a leading zero: write the year whole\(meant); a date before the year 1000 goes in a record file"
+    }
+
     /// The ISO text, as written.
     public var description: String {
         var text = String(year).leftPadded(to: 4)

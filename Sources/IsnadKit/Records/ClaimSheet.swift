@@ -94,15 +94,70 @@ public enum ClaimSheet {
         public func value(_ column: String) -> String? { cells[column]?.text }
     }
 
+    /// The rows of a sheet as a spreadsheet numbers them, by the file's lines: a row whose
+    /// quoted cell holds a line break is one row of several lines, and Excel shows no row for a
+    /// first line `sep=;`. Messages name a place by its line, as an editor counts, and its row
+    /// too where the two differ, so that a spreadsheet's user mends the row meant. Only rows of
+    /// several lines are held, so memory grows with those alone.
+    public struct RowNumbers: Sendable {
+        private var skippedLines = 0
+        private var rowsRead = 0
+        private var currentFirstLine: Int?
+        /// The rows of several lines: their first and last lines and their row.
+        private var spans: [(first: Int, last: Int, row: Int)] = []
+
+        public init() {}
+
+        mutating func skipLine() { skippedLines += 1 }
+        mutating func begin(atLine line: Int) { currentFirstLine = line }
+        mutating func end(atLine last: Int) {
+            rowsRead += 1
+            if let first = currentFirstLine, last > first { spans.append((first, last, rowsRead)) }
+            currentFirstLine = nil
+        }
+
+        /// The row the line is in (the header's is 1).
+        public func row(ofLine line: Int) -> Int {
+            if let current = currentFirstLine, line >= current { return rowsRead + 1 }
+            // The last row of several lines that starts at or before the line.
+            var low = 0
+            var high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if spans[middle].first <= line { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { return line - skippedLines }
+            let span = spans[low - 1]
+            return line <= span.last ? span.row : span.row + line - span.last
+        }
+
+        /// `21:4 (row 20)`, or `21:4` where the line is the row: a place in the sheet.
+        public func place(line: Int, column: Int) -> String {
+            "\(line):\(column)\(rowSuffix(line))"
+        }
+
+        /// `line 21 (row 20)`, or `line 21`: a row another message refers to.
+        public func lineText(_ line: Int) -> String { "line \(line)\(rowSuffix(line))" }
+
+        private func rowSuffix(_ line: Int) -> String {
+            let row = row(ofLine: line)
+            return row == line ? "" : " (row \(row))"
+        }
+    }
+
     /// A sheet that cannot be read: where, and why.
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var line: Int
         public var column: Int
         public var message: String
+        /// The row as a spreadsheet numbers it, where known (``RowNumbers``).
+        public var row: Int? = nil
         /// The errno of a read the device failed: no problem of the sheet's data, but an I/O
         /// error of its file (``inputError(name:)``).
         public var failedRead: Int32? = nil
-        public var description: String { "\(line):\(column): \(message)" }
+        public var description: String {
+            "\(line):\(column)\(row.map { $0 == line ? "" : " (row \($0))" } ?? ""): \(message)"
+        }
 
         /// The read that failed, as the importer says a file it could not read.
         func inputError(name: String) -> Importer.InputError? {

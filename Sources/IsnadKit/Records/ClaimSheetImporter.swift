@@ -46,7 +46,9 @@ public struct ClaimSheetImporter {
         public let totalCount: Int
 
         public var description: String {
-            let more = totalCount > problems.count ? "\n… and \(totalCount - problems.count) more" : ""
+            let more =
+                totalCount > problems.count
+                ? "\n… and \(totalCount - problems.count) more\(Importer.listingMoreHint(totalCount: totalCount))" : ""
             return
                 "\(totalCount) problem\(totalCount == 1 ? "" : "s") in \(names.joined(separator: ", ")); nothing imported:\n"
                 + problems.joined(separator: "\n") + more
@@ -118,7 +120,7 @@ public struct ClaimSheetImporter {
             var isWriting = true
             for (index, (name, reader)) in sheets.enumerated() {
                 let name = Text.printableFileName(name)
-                rows.beginSheet(named: name, header: reader.header)
+                rows.beginSheet(named: name, reader: reader)
                 do {
                     while let row = try reader.nextRow() {
                         let rowProblems: [String]
@@ -152,6 +154,7 @@ public struct ClaimSheetImporter {
             // Known only once every row is written: a later row may give the stored citation.
             let found = isWriting ? rows.editedQuotes() + rows.selfDisputes : rows.selfDisputes
             if problemCount + found.count > 0 { throw failure(adding: found) }
+            for note in try rows.splitRelationshipNotes(isDryRun: options.isDryRun) { notice(note) }
             summary.citations -= rows.repeatedCitations
             summary.changedCitations = rows.changedCitations
             summary.changedNotes = rows.changedNotes.count
@@ -196,12 +199,12 @@ private final class RowImporter {
     /// The relationship each claim a row names by id (a listing's `claim` column) and the store
     /// does not hold states, by a hash of the id, and the first row naming it: two rows naming
     /// one claim must say the same.
-    private var namedRelationships: [Int64: (relationship: Int64, sheet: String, line: Int)] = [:]
+    private var namedRelationships: [Int64: (relationship: Int64, sheet: Int, line: Int)] = [:]
     /// The sheet being read, as notes name it.
     private(set) var sheetName = ""
     /// The sheets read so far, in order, as problems name them, with the column of their
     /// quotes: where an edited quote, found once every row is written, is said to be.
-    private var sheets: [(name: String, quoteColumn: Int)] = []
+    private var sheets: [(name: String, quoteColumn: Int, reader: ClaimSheetReader)] = []
     /// The rows' citations that quote anew the passage of a stored citation no row gives; what
     /// the rows of each claim gave is kept for all of them, since a claim's rows more than a batch
     /// apart are written apart (``PendingClaims``), and each run compared.
@@ -215,7 +218,7 @@ private final class RowImporter {
     private var given: [Int64: GivenCitation] = [:]
     /// The notes rows gave each claim (by its relationship, and its id when a row names it), as
     /// a hash, and the first row that gave them.
-    private var givenNotes: [Int64: (notes: Int, sheet: String, line: Int)] = [:]
+    private var givenNotes: [Int64: (notes: Int, sheet: Int, line: Int)] = [:]
     /// The store's claims whose notes rows replaced.
     private(set) var changedNotes: Set<String> = []
     /// The locators found by looking a quote up in its source's text, for rows that left the
@@ -244,9 +247,22 @@ private final class RowImporter {
     }
 
     /// Reads the rows of another sheet from now on.
-    func beginSheet(named name: String, header: [String]) {
+    func beginSheet(named name: String, reader: ClaimSheetReader) {
         sheetName = name
-        sheets.append((name, (header.firstIndex(of: "quote") ?? 0) + 1))
+        sheets.append((name, (reader.header.firstIndex(of: "quote") ?? 0) + 1, reader))
+    }
+
+    /// `21:4 (row 20)`: a place in a sheet, its row named where a cell with a line break
+    /// before it makes it another than the line (``ClaimSheet/RowNumbers``).
+    private func place(sheet: Int, line: Int, column: Int) -> String {
+        sheets[sheet].reader.rowNumbers.place(line: line, column: column)
+    }
+
+    /// `line 21 (row 20)` in the sheet being read, `other.csv:21 (row 20)` in another: a row
+    /// another message refers to.
+    private func reference(sheet: Int, line: Int) -> String {
+        let text = sheets[sheet].reader.rowNumbers.lineText(line)
+        return sheet == sheets.count - 1 ? text : "\(sheets[sheet].name):" + text.dropFirst("line ".count)
     }
 
     /// The rows that give an edited quote (``RequotedPassages``), each as a problem of its quote
@@ -268,7 +284,7 @@ private final class RowImporter {
             return SheetProblem(
                 sheet: finding.location.file, line: finding.location.line,
                 text:
-                    "\(sheet.name):\(finding.location.line):\(sheet.quoteColumn): quote: claim \"\(claim)\": \(RequotedPassages.twoQuotes(finding)), and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set \(claim) \(field) - (or isnad edit \(claim)), then import the sheet; to keep both, give the stored citation in a row too"
+                    "\(sheet.name):\(place(sheet: finding.location.file, line: finding.location.line, column: sheet.quoteColumn)): quote: claim \"\(claim)\": \(RequotedPassages.twoQuotes(finding)), and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set \(claim) \(field) - (or isnad edit \(claim)), then import the sheet; to keep both, give the stored citation in a row too"
             )
         }
     }
@@ -305,12 +321,15 @@ private final class RowImporter {
             (earlierIndex, laterIndex, earlier, later) = (dispute.later, dispute.earlier, second, first)
         }
         let sheet = sheets[later.sheet]
-        let earlierPlace = earlier.sheet == later.sheet ? "line \(earlier.line)" : "\(sheets[earlier.sheet].name):\(earlier.line)"
+        let earlierPlace =
+            earlier.sheet == later.sheet
+            ? sheets[earlier.sheet].reader.rowNumbers.lineText(earlier.line)
+            : "\(sheets[earlier.sheet].name):\(sheets[earlier.sheet].reader.rowNumbers.lineText(earlier.line).dropFirst("line ".count))"
         selfDisputes.append(
             SheetProblem(
                 sheet: later.sheet, line: later.line,
                 text:
-                    "\(sheet.name):\(later.line):\(sheet.quoteColumn): quote: claim \"\(Text.printable(claim.id))\": "
+                    "\(sheet.name):\(place(sheet: later.sheet, line: later.line, column: sheet.quoteColumn)): quote: claim \"\(Text.printable(claim.id))\": "
                     + SelfDispute.description(
                         claim.citations[laterIndex], claim.citations[earlierIndex], earlierPlace: earlierPlace) + "; "
                     + SelfDispute.importRemedy))
@@ -369,7 +388,7 @@ private final class RowImporter {
             let cell = row.cells[column]
             let line = cell?.line ?? row.line
             let number = cell?.column ?? (header.firstIndex(of: column).map { $0 + 1 } ?? 1)
-            return "\(line):\(number)"
+            return place(sheet: sheets.count - 1, line: line, column: number)
         }
         func fail(_ column: String, _ message: String) { problems.append("\(at(column)): \(column): \(message)") }
         // A lookup's candidates, listed a line each on the command line, on the problem's one line
@@ -403,7 +422,9 @@ private final class RowImporter {
                 let found = try sourceResolutions.resolution(of: text, suggesting: problems.count < listedProblems) {
                     try sources.resolve(text, forWriting: true, suggesting: $0)
                 }
-                if found.tier != .id {
+                // A cell that gives the title as stored, but for case and spacing, needs no note:
+                // notes are for the names taken as another's, and must not drown among these.
+                if found.tier != .id, !Self.givesAsStored(text, found.source) {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
                     )
@@ -460,15 +481,14 @@ private final class RowImporter {
         let stance = row.value("stance") ?? ""
         if Stance(word: stance) == nil { fail("stance", Stance.unknownWordProblem(stance)) }
         citation.append(("stance", .string(Stance(word: stance)?.rawValue ?? Stance.reports.rawValue)))
-        // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
-        let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
-        // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).
-        if Credibility(number: credibility) == nil {
-            fail(
-                "credibility",
-                "expected an integer from 1 (confirmed) to 6 (cannot be judged), found \"\(Text.printable(credibility))\"")
+        // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label,
+        // a grade's words (`probably true`).
+        let credibilityCell = row.value("credibility") ?? ""
+        let credibility = Credibility(cell: credibilityCell)
+        if credibility == nil {
+            fail("credibility", Credibility.unknownCellProblem(credibilityCell, source: claimant?.id))
         }
-        citation.append(("credibility", .number(Credibility(number: credibility) != nil ? credibility : "6")))
+        citation.append(("credibility", .number(String((credibility ?? .cannotBeJudged).rawValue))))
         if let locator { citation.append(("locator", .string(locator))) }
         let typedPredicate = row.value("predicate") ?? ""
         let predicate = store.vocabulary.predicate(named: typedPredicate)?.id ?? typedPredicate
@@ -478,8 +498,15 @@ private final class RowImporter {
         ]
         // A listing's claim column names the claim: kept as its id (checked as the record's).
         if let id = row.value("claim") { members.insert(("id", .string(id)), at: 1) }
-        if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
-        if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
+        for column in ["start", "end"] {
+            guard let date = row.value(column) else { continue }
+            // Typed by hand: a year with a leading zero lost a digit (0022 for 2022).
+            if let note = PartialDate.leadingZeroYearNote(forTyped: date) {
+                fail(column, "\"\(Text.printable(date))\" is not a valid date: \(note)")
+                continue
+            }
+            members.append((column, .string(Text.withWesternDigits(date: date))))
+        }
         members.append(("citations", .array([jsonObject(citation)])))
         if let notes = row.value("notes") { members.append(("notes", .string(notes))) }
         let claim: Claim
@@ -524,12 +551,12 @@ private final class RowImporter {
                     guard earlier.relationship == relationship else {
                         fail(
                             "claim",
-                            "\(earlier.sheet == sheetName ? "line " : "\(earlier.sheet):")\(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
+                            "\(reference(sheet: earlier.sheet, line: earlier.line)) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
                         )
                         return problems
                     }
                 } else {
-                    namedRelationships[idKey] = (relationship, sheetName, row.line)
+                    namedRelationships[idKey] = (relationship, sheets.count - 1, row.line)
                 }
             }
         }
@@ -543,11 +570,11 @@ private final class RowImporter {
             if let earlier = givenNotes[claimKey], earlier.notes != hash {
                 fail(
                     "notes",
-                    "\(earlier.sheet == sheetName ? "line " : "\(earlier.sheet):")\(earlier.line) gives this claim other notes: a claim has one, give it once (or leave the cell empty)"
+                    "\(reference(sheet: earlier.sheet, line: earlier.line)) gives this claim other notes: a claim has one, give it once (or leave the cell empty)"
                 )
                 return problems
             }
-            if givenNotes[claimKey] == nil { givenNotes[claimKey] = (hash, sheetName, row.line) }
+            if givenNotes[claimKey] == nil { givenNotes[claimKey] = (hash, sheets.count - 1, row.line) }
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
         guard let cited = claim.citations.first else { return problems }
@@ -573,9 +600,21 @@ private final class RowImporter {
         if let foundLocator { foundLocators[key] = foundLocator }
         if isWriting {
             let quoted = ImportSession.Location(file: sheets.count - 1, line: row.cells["quote"]?.line ?? row.line)
-            try gather(claim, at: "\(sheetName):\(row.line)", quotedAt: quoted)
+            try gather(
+                claim,
+                at: "\(sheetName):\(sheets[sheets.count - 1].reader.rowNumbers.lineText(row.line).dropFirst("line ".count))",
+                quotedAt: quoted)
         }
         return problems
+    }
+
+    /// Whether a source cell gives the source's id or title as stored, case and spacing aside.
+    private static func givesAsStored(_ text: String, _ source: Source) -> Bool {
+        func folded(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let cell = folded(text)
+        return cell == folded(source.title) || cell == source.id.lowercased()
     }
 
     /// The claim's relationship as one value, either way round for a symmetric predicate.
@@ -631,6 +670,7 @@ private final class RowImporter {
             readSelfDispute(of: new, as: claim)
             try session.put(.claim(new))
             addedClaims.insert(new.id)
+            noteRows(of: new, at: quotePlaces, isAdded: true)
             citedClaims.insert(new.id.hashValue)
             return
         }
@@ -652,6 +692,7 @@ private final class RowImporter {
             readSelfDispute(of: new, as: claim)
             try session.put(.claim(new))
             addedClaims.insert(new.id)
+            noteRows(of: new, at: quotePlaces, isAdded: true)
             return
         }
         // The store's claim, not one this import added: its citations are compared with the rows'.
@@ -717,6 +758,60 @@ private final class RowImporter {
         }
         readSelfDispute(of: stored, as: claim, written: written)
         try session.put(.claim(stored))
+        noteRows(of: stored, at: quotePlaces, isAdded: false)
+    }
+
+    /// The claims this import added, in the order written, without their citations: those
+    /// another claim states too, with other dates, are noted once every row is written.
+    private var addedInOrder: [Claim] = []
+    /// The first rows that cite each claim, as the note on a split relationship names them.
+    private var rowsOfClaim: [String: [ImportSession.Location]] = [:]
+
+    private func noteRows(of claim: Claim, at places: [ImportSession.Location], isAdded: Bool) {
+        if isAdded {
+            var bare = claim
+            bare.citations = []
+            addedInOrder.append(bare)
+        }
+        var rows = rowsOfClaim[claim.id] ?? []
+        for place in places where rows.count < 3 && !rows.contains(place) { rows.append(place) }
+        rowsOfClaim[claim.id] = rows
+    }
+
+    /// A note for each relationship that a claim this import added states and other claims state
+    /// too, with other dates (`2022-10` and `2022-10-12`) or none: each is weighed apart, its
+    /// sources as channels of their own, as `add claim` notes for one claim
+    /// (``ClaimNaming/claims(_:)``). Read in the import's
+    /// transaction, so a dry run says them too; each names the rows that cite its claims.
+    func splitRelationshipNotes(isDryRun: Bool) throws -> [String] {
+        var noted: Set<String> = []
+        var notes: [String] = []
+        for claim in addedInOrder where !noted.contains(claim.id) {
+            let others = try store.claimsStatingEitherWay(
+                subject: claim.subject, predicate: claim.predicate, object: claim.object
+            ).filter { $0.id != claim.id }
+            guard !others.isEmpty else { continue }
+            let all =
+                [(id: claim.id, start: claim.start, end: claim.end)] + others.map { (id: $0.id, start: $0.start, end: $0.end) }
+            noted.formUnion(all.map(\.id))
+            let named = all.map { other in
+                var dated = claim
+                (dated.start, dated.end) = (other.start, other.end)
+                // `a.csv:2, 5 (row 4)`: each sheet named once.
+                var lastSheet: Int?
+                let rows = (rowsOfClaim[other.id] ?? []).map { place in
+                    defer { lastSheet = place.file }
+                    let line = sheets[place.file].reader.rowNumbers.lineText(place.line).dropFirst("line ".count)
+                    return place.file == lastSheet ? String(line) : "\(sheets[place.file].name):\(line)"
+                }
+                let cited = rows.isEmpty ? "held before" : rows.joined(separator: ", ")
+                return (id: other.id, detail: "\(DateText.dates(of: dated, vocabulary: store.vocabulary)); \(cited)")
+            }
+            notes.append(
+                "isnad: note: \(ClaimNaming.claims(named)) state \(claim.subject) \(claim.predicate) \(claim.object), weighed apart, each with its own sources: if they are one relationship, \(isDryRun ? "" : "isnad undo, then ")give their rows the same dates (a claim held before: isnad set CLAIM start DATE) and import again"
+            )
+        }
+        return notes
     }
 
     /// Notes a row's citation of a stored claim for ``editedQuotes()``, as an import of records

@@ -34,6 +34,8 @@ public final class ClaimSheetReader {
     private var position = 0
     private var isAtEnd = false
     private var line = 1
+    /// The rows as a spreadsheet numbers them, for the lines read so far (``row(ofLine:)``).
+    public private(set) var rowNumbers = ClaimSheet.RowNumbers()
 
     /// Opens the file at `path` (nil: standard input) and reads its header line.
     public convenience init(path: String?) throws {
@@ -80,6 +82,10 @@ public final class ClaimSheetReader {
             self.separator = separator
             self.header = header
             self.passedOver = passedOver
+        } catch var problem as ClaimSheet.Problem {
+            if ownsDescriptor { close(descriptor) }
+            problem.row = rowNumbers.row(ofLine: problem.line)
+            throw problem
         } catch {
             if ownsDescriptor { close(descriptor) }
             throw error
@@ -90,6 +96,15 @@ public final class ClaimSheetReader {
 
     /// The next row that has a cell with text in it, or nil at the end of the sheet.
     public func nextRow() throws(ClaimSheet.Problem) -> ClaimSheet.Row? {
+        do {
+            return try readRow()
+        } catch var problem {
+            problem.row = rowNumbers.row(ofLine: problem.line)
+            throw problem
+        }
+    }
+
+    private func readRow() throws(ClaimSheet.Problem) -> ClaimSheet.Row? {
         while let record = try record(separatedBy: separator, keepingColumns: header.count) {
             var cells: [String: ClaimSheet.Cell] = [:]
             for cell in record.cells where !passedOver.contains(cell.column - 1) {
@@ -111,8 +126,14 @@ public final class ClaimSheetReader {
         return nil
     }
 
-    /// A cell's text as read: not guarded, without the white space around it.
-    private static func cellText(_ raw: String) -> String { trimmed(ClaimSheet.unguarded(raw)) }
+    /// A cell's text as read: not guarded, without the white space around it, nor a byte order
+    /// mark (U+FEFF) at its start: a file joined or pasted into another leaves its mark there,
+    /// invisible, and it would be stored as part of a quote or refuse a name. One inside a
+    /// cell is refused where the text is evidence (``SpreadsheetDamage``).
+    private static func cellText(_ raw: String) -> String {
+        let unmarked = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.drop { $0 == "\u{FEFF}" }) : raw
+        return trimmed(ClaimSheet.unguarded(unmarked))
+    }
 
     /// The text without the white space (Unicode's, line breaks included) around it.
     static func trimmed(_ text: String) -> String {
@@ -185,6 +206,8 @@ public final class ClaimSheetReader {
         if try peekByte() == UInt8(ascii: "\r") { position += 1 }
         if try peekByte() == UInt8(ascii: "\n") { position += 1 }
         line += 1
+        // Excel reads that line and shows no row for it: the header is its row 1.
+        rowNumbers.skipLine()
         return separator
     }
 
@@ -228,6 +251,18 @@ public final class ClaimSheetReader {
     /// `keptColumns` that hold only white space are dropped; the first past them with text ends
     /// the record early, as the last cell, for the caller to refuse.
     private func record(separatedBy separator: UInt8, keepingColumns keptColumns: Int) throws(ClaimSheet.Problem)
+        -> Record?
+    {
+        rowNumbers.begin(atLine: line)
+        guard let record = try readRecord(separatedBy: separator, keepingColumns: keptColumns) else { return nil }
+        rowNumbers.end(atLine: recordLastLine)
+        return record
+    }
+
+    /// The line the last record read ends on.
+    private var recordLastLine = 1
+
+    private func readRecord(separatedBy separator: UInt8, keepingColumns keptColumns: Int) throws(ClaimSheet.Problem)
         -> Record?
     {
         var record = Record(line: line, cells: [], columnCount: 0)
@@ -299,6 +334,7 @@ public final class ClaimSheetReader {
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                 if byte == UInt8(ascii: "\r"), try peekByte() == UInt8(ascii: "\n") { position += 1 }
                 _ = try endField()
+                recordLastLine = line
                 line += 1
                 return record
             default:
@@ -311,6 +347,7 @@ public final class ClaimSheetReader {
         }
         guard readAny else { return nil }
         _ = try endField()
+        recordLastLine = line
         return record
     }
 

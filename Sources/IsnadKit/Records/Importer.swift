@@ -10,6 +10,16 @@
 /// every type rule is checked once the whole input is read. Any problem in any record means
 /// nothing is written, and each problem is reported with its file, line, record and field.
 public struct Importer {
+    /// The most problems an import lists, `--max-errors 0` included: past it they are counted.
+    public static let mostListedProblems = 100_000
+
+    /// What follows `… and 54 more` in a failure that left problems out: the option that lists
+    /// them, as a listing names the command that lists what it left out.
+    public static func listingMoreHint(totalCount: Int) -> String {
+        totalCount <= mostListedProblems
+            ? " (--max-errors 0 lists them all)" : " (--max-errors 0 lists the first \(mostListedProblems))"
+    }
+
     /// One file to read, or standard input.
     public enum Input: Sendable, Equatable {
         case file(String)
@@ -161,7 +171,9 @@ public struct Importer {
         public func description(describing describe: (RecordError) -> String) -> String {
             var lines = errors.map(describe)
             if totalCount > errors.count {
-                lines.append("… and \(totalCount - errors.count) more problems (\(totalCount) in all)")
+                lines.append(
+                    "… and \(totalCount - errors.count) more problems (\(totalCount) in all)"
+                        + Importer.listingMoreHint(totalCount: totalCount))
             }
             if !skipped.isEmpty {
                 lines.append("skipped while reading, which records above may name:")

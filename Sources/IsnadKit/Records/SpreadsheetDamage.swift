@@ -6,12 +6,14 @@ enum SpreadsheetDamage {
     static func problem(in text: String, allowingErrorValues: Bool = false) -> String? {
         // Each sign looked for in the bytes first: a sheet has a hundred thousand quotes.
         var hasReplacement = false
+        var hasByteOrderMark = false
         var hasQuestionMark = false
         var hasLatin1Lead = false
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if beforePrevious == 0xEF, previous == 0xBF, byte == 0xBD { hasReplacement = true }
+            if beforePrevious == 0xEF, previous == 0xBB, byte == 0xBF { hasByteOrderMark = true }
             if byte == UInt8(ascii: "?") { hasQuestionMark = true }
             // U+00C2–U+00EF, the lead bytes of UTF-8 read as Latin letters: C3 82 … C3 AF.
             if previous == 0xC3, (0x82...0xAF).contains(byte) { hasLatin1Lead = true }
@@ -21,6 +23,10 @@ enum SpreadsheetDamage {
         if hasReplacement {
             return
                 "holds U+FFFD, the mark of text that could not be decoded: save the sheet again as \"CSV UTF-8\" from the original"
+        }
+        if hasByteOrderMark {
+            return
+                "holds an invisible byte order mark (U+FEFF), which a file joined or pasted into another leaves: delete it (the same text without it would be another quote)"
         }
         if !allowingErrorValues, text.utf8.first == UInt8(ascii: "#") || text.utf8.first == UInt8(ascii: "E"),
             errorValues.contains(text)
