@@ -55,13 +55,14 @@ enum ListingLimit {
     struct Cut {
         var shown = 0
         var hasMore = false
-        /// Whether the listing tried its filter on only the first claims it found, and so may
-        /// have left out some that pass (``NeighborhoodSurvey/claimsTriedAtMost``).
-        var hasStoppedTrying = false
+        /// How many claims the listing tried its filter on, when it tried only the first ones
+        /// it found, and so may have left out some that pass (``NeighborhoodSurvey/claimsTriedAtMost``,
+        /// or the limit when larger); nil when it tried them all.
+        var triedOnly: Int?
 
         /// The note for what the limit left out, none when nothing was: `total` when counted.
         func leftOut(total: Int?, isAtLeast: Bool = false) -> [String] {
-            if hasStoppedTrying, !hasMore { return [Self.stoppedTrying(passed: shown)] }
+            if let triedOnly, !hasMore { return [Self.stoppedTrying(passed: shown, tried: triedOnly)] }
             guard hasMore else { return [] }
             return [
                 total.map { ListingLimit.note(showing: shown, of: $0, isAtLeast: isAtLeast) }
@@ -70,10 +71,10 @@ enum ListingLimit {
         }
 
         /// What a listing that tried its filter on its first claims only says under them.
-        static func stoppedTrying(passed: Int) -> String {
+        static func stoppedTrying(passed: Int, tried: Int) -> String {
             let passed = passed == 0 ? "no claim" : counted(passed, "claim")
             return
-                "\(passed) passed the filters among the first \(NeighborhoodSurvey.claimsTriedAtMost) of its claims tried, in date order, to answer at once (--limit 0 tries them all)"
+                "\(passed) passed the filters among the first \(tried) of its claims tried, in date order, to answer at once (--limit 0 tries them all)"
         }
     }
 

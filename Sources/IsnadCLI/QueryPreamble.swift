@@ -90,16 +90,15 @@ struct QueryPreamble<Options> {
             // Cut short, the listing stopped reading claims where it stopped listing them; reading
             // on to count the rest would read up to the whole store, which the limit is there to spare.
             let isCut = progress.isCutShort && !progress.hasReadAllLeftOut
-            let isAtLeast = isCut || progress.hasReadLeftOutInPart || progress.hasTriedInPart
+            let isAtLeast = isCut || progress.hasReadLeftOutInPart || progress.triedOnly != nil
             context.message(
                 "(\(isAtLeast ? "at least " : "")\(counted(count, "claim")) \(count == 1 ? "is" : "are") left out by --known-by \(knownBy) only because the sources that would keep \(count == 1 ? "it" : "them") have no published date, nor a dated via: a citation with neither is not known by any date"
                     + (isCut
                         ? "; counted among the claims read before the listing stopped at its limit: --limit 0 counts them all)"
-                        : progress.hasTriedInPart
-                            ? "; counted among the first \(NeighborhoodSurvey.claimsTriedAtMost) claims tried: --limit 0 counts them all)"
-                            : isAtLeast
+                        : progress.triedOnly.map { "; counted among the first \($0) claims tried: --limit 0 counts them all)" }
+                            ?? (isAtLeast
                                 ? "; counted among the first \(counted(Self.leftOutReadAtMost, "claim")) of undated sources: --limit 0 counts them all)"
-                                : ")")
+                                : ")"))
             )
         }
         if format.saysWhatFiltersDid, !datedMaybeLater.ids.isEmpty, let knownBy = filter.knownBy {
@@ -146,9 +145,9 @@ struct QueryPreamble<Options> {
     /// what it read, and say so (``claimsListed(_:)``).
     func noteCutShort() { progress.isCutShort = true }
 
-    /// Notes that the listing tried its filters on its first claims only
-    /// (``NeighborhoodSurvey/claimsTriedAtMost``): the notes count among those.
-    func noteTriedInPart() { progress.hasTriedInPart = true }
+    /// Notes that the listing tried its filters on its first `tried` claims only
+    /// (``NeighborhoodSurvey/claimsTriedAtMost``, or its limit): the notes count among those.
+    func noteTriedInPart(_ tried: Int) { progress.triedOnly = tried }
 
     /// The date filters given, as typed on the command line (with their dates when `valued`):
     /// `--as-of 2022-03-04`, `--as-of 2023 and --between 2020 2021`. Both must hold.
@@ -256,6 +255,7 @@ private final class ListingProgress {
     var hasReadAllLeftOut = false
     /// Whether a listing not cut short read only some of the claims of undated sources.
     var hasReadLeftOutInPart = false
-    /// Whether the listing tried its filters on its first claims only (``QueryPreamble/noteTriedInPart()``).
-    var hasTriedInPart = false
+    /// How many claims the listing tried its filters on, when only its first ones
+    /// (``QueryPreamble/noteTriedInPart(_:)``); nil when it tried them all.
+    var triedOnly: Int?
 }

@@ -272,6 +272,14 @@ struct AddCommandTests {
         #expect(shown.status == 0)
         #expect(
             shown.standardError == "isnad: \"https://EXAMPLE.org/story/2#top\" taken as source other-story (Other story)\n")
+        // A placeholder names no document: neither a note nor a match.
+        #expect(
+            try add(["--title", "Form one", "--url", "http://"]).standardError
+                == "added source \"form-one\" (history entry 12)\n")
+        #expect(
+            try add(["--title", "Form two", "--url", "http://"]).standardError
+                == "added source \"form-two\" (history entry 13)\n")
+        #expect(try cli.run(["source", "http://"]).status != 0)
     }
 
     @Test("a French quote typed with ' \" ... oe is found in typeset text (’ « » … œ), kept as typed, and passes check")

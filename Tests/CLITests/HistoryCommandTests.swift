@@ -247,13 +247,13 @@ struct HistoryCommandTests {
     }
 
     @Test(
-        "import --from history refuses an author the --author rule refuses (65, naming its line), nothing imported; carol (as bob), as PostgreSQL records, is taken",
+        "import --from history refuses an author the --author rule refuses (65, naming its line), nothing imported; carol (as bob), as PostgreSQL records, is taken, and so is a look-alike an earlier version recorded",
         arguments: [
             ("root · undone by entry 3", #"author: "root · undone by entry 3" holds "·" set apart"#),
             ("a\nb", #"author: "a\u{A}b" holds a line break (U+000A)"#),
             ("a\u{202E}b", #"author: "a\u{202E}b" holds a bidirectional control (U+202E)"#),
             ("x (as y) (as z)", #"author: "x (as y) (as z)" holds "(as ""#),
-            ("carol (as bob)", nil),
+            ("carol (as bob)", nil), ("bob ", nil), ("b\u{43E}b", nil),
         ] as [(String, String?)])
     func importedAuthorRule(author: String, problem: String?) throws {
         let cli = try importedStore()
@@ -270,7 +270,8 @@ struct HistoryCommandTests {
         } else {
             #expect(result.status == 0, "\(result.standardError)")
             #expect(
-                try cli.run(["--db", "b.db", "log"]).standardOutput.contains(" · carol (as bob) · from another store's history"))
+                try cli.run(["--db", "b.db", "log"]).standardOutput.contains(
+                    " · \(author) · from another store's history"))
         }
     }
 
@@ -658,6 +659,16 @@ struct HistoryCommandTests {
         #expect(try cli.run(["log", "--after", "1"]).standardOutput.hasPrefix("entry 3 · "))
         // Nothing runs back after entry 3: no note.
         #expect(try cli.run(["log", "--since", "2023"]).standardError.isEmpty)
+        // Past ten, the rest counted.
+        for number in 0..<10 {
+            #expect(
+                try cli.run(["set", "hamas", "description", "z\(number)"], environment: ["ISNAD_CHANGE_TIME": "1700000000"])
+                    .status
+                    == 0)
+        }
+        #expect(
+            try cli.run(["log", "--since", "2024"]).standardError.hasPrefix(
+                "isnad: note: entries 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 1 more are dated before 2024"))
     }
 
     @Test("log filters: a record, --since, --author; a bad date is a usage error; nothing found says so")

@@ -368,6 +368,10 @@ struct ListingLimitTests {
         let json = try cli.run(["timeline", "a", "--known-by", "1995", "--format", "json", "--limit", "5"])
         #expect(json.standardOutput.isEmpty)
         #expect(json.standardError.contains("no claim passed the filters among the first 10000 of its claims tried"))
+        // A limit past the budget tries as many claims as it may list.
+        let large = try cli.run(["timeline", "a", "--known-by", "1995", "--limit", "10003"])
+        #expect(large.standardOutput.split(separator: "\n").filter { $0.contains(" funded ") }.count == 3)
+        #expect(large.standardError == "3 claims\n")
         let whole = try cli.run(["timeline", "a", "--known-by", "1995", "--limit", "0"])
         #expect(whole.standardOutput.split(separator: "\n").filter { $0.contains(" funded ") }.count == 3)
         #expect(whole.standardError == "3 claims\n")

@@ -308,7 +308,7 @@ struct SpreadsheetCommandTests {
         #expect(sheet.status == 65)
         #expect(
             sheet.standardError.contains(
-                #"years.csv:2:4: start: "0022" is not a valid date: the year 0022 is the year 22, typed with a leading zero: write the year whole (2022? or 1922?)"#
+                #"years.csv:2:4: start: "0022" is not a valid date: the year 0022 is the year 22, typed with leading zeros: write the year whole (2022? or 1922?)"#
             ), "\(sheet.standardError)")
         let added = try cli.run([
             "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "x", "--stance", "asserts",

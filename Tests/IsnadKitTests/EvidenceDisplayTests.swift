@@ -296,13 +296,18 @@ struct EvidenceDisplayTests {
             {"record":"source","id":"sky-again","type":"news-article","title":"Sky again","publisher":"sky news arabia.","reliability":"B"}
             {"record":"source","id":"q1","type":"news-article","title":"Q1","reliability":"C"}
             {"record":"source","id":"q2","type":"news-article","title":"Q2","reliability":"C"}
+            {"record":"source","id":"p1","type":"news-article","title":"P1","url":"http://","reliability":"C"}
+            {"record":"source","id":"p2","type":"news-article","title":"P2","url":"www.","reliability":"C"}
+            {"record":"source","id":"t1","type":"social-media-post","title":"T1","url":"https://twitter.com/#!/a/status/1","reliability":"C"}
+            {"record":"source","id":"t2","type":"social-media-post","title":"T2","url":"https://twitter.com/#!/b/status/2","reliability":"C"}
             {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"sky","quote":"Alpha funded Bravo.","stance":"asserts","credibility":2},{"source":"sky-again","quote":"Alpha paid Bravo.","stance":"asserts","credibility":2}]}
             {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","citations":[{"source":"q1","quote":"Bravo paid Alpha in 2016.","stance":"asserts","credibility":2},{"source":"q2","quote":"Bravo paid Alpha in 2016","stance":"asserts","credibility":2},{"source":"u4","quote":"Bravo paid Alpha","stance":"asserts","credibility":2}]}
 
             """
         let store = try Fixtures.store(records, in: folder)
         let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
-        // u4 is another page of the same site, and "Bravo paid Alpha" other words: not asked about.
+        // u4 is another page of the same site, and "Bravo paid Alpha" other words: not asked about;
+        // nor placeholders (p1, p2), nor two posts a script reads from the fragment (t1, t2).
         #expect(found.map(\.subject) == [#"sources "u1", "u2", "u3""#, #"claim "ba""#, #"claim "ab""#])
         #expect(
             found.first?.message.hasPrefix(

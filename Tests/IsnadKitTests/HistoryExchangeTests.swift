@@ -341,7 +341,7 @@ struct HistoryExchangeTests {
     }
 
     @Test(
-        "an author that would read as another's is refused: a space at an end, an invisible character, mixed scripts in a word, fullwidth forms; one script is taken",
+        "a new author that would read as another's is refused: a space at an end, an invisible character, mixed scripts in a word, fullwidth forms; one a history recorded before is taken as it was",
         arguments: [
             ("b\u{43E}b", "mixes Cyrillic and Latin letters in the word"),
             ("bob\u{200B}", "contains the invisible character U+200B"),
@@ -351,7 +351,8 @@ struct HistoryExchangeTests {
         ])
     func lookAlikeAuthors(author: String, problem: String) {
         #expect(ChangeDescription.authorProblem(author)?.hasPrefix(problem) == true, "\(author)")
-        #expect(ChangeDescription.recordedAuthorProblem(author)?.hasPrefix(problem) == true, "\(author)")
+        // Recorded by an earlier version, it is history: import --from history takes it.
+        #expect(ChangeDescription.recordedAuthorProblem(author) == nil, "\(author)")
         // A history written before they were refused: log --author bob finds them under bob.
         #expect(HistoryEntry.isSameAuthor(author.trimmingCharacters(in: .whitespaces), "bob") == (author != " lead"))
     }

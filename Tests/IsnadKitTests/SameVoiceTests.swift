@@ -29,6 +29,9 @@ struct SameVoiceTests {
             ("https://example.org/story/1", "https://example.org/story/12"),
             ("https://example.org:8080/a", "https://example.org/a"),
             ("ftp://example.org/a", "https://example.org/a"),
+            // A page a script reads from its fragment: two pages.
+            ("https://twitter.com/#!/AlqassamBrigade/status/111", "https://twitter.com/#!/IDFSpokesperson/status/222"),
+            ("https://example.org/#/a", "https://example.org/#/b"),
         ])
     func otherURL(_ a: String, _ b: String) {
         #expect(SameVoice.url(a) != SameVoice.url(b))
@@ -40,6 +43,11 @@ struct SameVoiceTests {
         #expect(SameVoice.webAddress("Long War Journal") == nil)
         #expect(SameVoice.webAddress("mailto:desk@example.org") == nil)
         #expect(SameVoice.url(" FTP://Example.org/A ") == "FTP://Example.org/A")
+        // A placeholder names no document.
+        for placeholder in ["http://", "https://", "www.", "https:///path"] {
+            #expect(SameVoice.webAddress(placeholder) == "", "\(placeholder)")
+        }
+        #expect(SameVoice.webAddress("https://example.org/a#section-2") == "example.org/a")
     }
 
     @Test(

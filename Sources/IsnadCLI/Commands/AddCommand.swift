@@ -709,7 +709,7 @@ enum AddCommand: Command {
 
     // MARK: Helpers
 
-    /// A date option's text for its record, in the digits 0-9; a year typed with a leading zero
+    /// A date option's text for its record, in the digits 0-9; a year of the first hundred typed
     /// (`0022`, a digit lost) refused as a usage error, as a sheet's cell refuses it.
     private static func typedDate(_ text: String, option: String) throws -> String {
         if let note = PartialDate.leadingZeroYearNote(forTyped: text) {

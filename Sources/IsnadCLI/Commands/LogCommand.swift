@@ -170,10 +170,12 @@ enum LogCommand: Command {
         // clock set back) is left out by its date: said, with the listing by number that has it.
         if let sinceDate, id == nil, try arguments.value(author) == nil, let earliest = entries.last?.number {
             let runningBack = try store.entries(after: earliest, datedBefore: sinceDate)
-            if let first = runningBack.first {
+            if let first = runningBack.first.first {
+                let more = runningBack.count - runningBack.first.count
                 let numbers =
                     runningBack.count == 1
-                    ? "entry \(first) is" : "entries \(runningBack.map(String.init).joined(separator: ", ")) are"
+                    ? "entry \(first) is"
+                    : "entries \(runningBack.first.map(String.init).joined(separator: ", "))\(more > 0 ? " and \(more) more" : "") are"
                 context.message(
                     "isnad: note: \(numbers) dated before \(sinceDate) though made after entry \(earliest): left out by --since; isnad log --after \(earliest - 1) lists the entries by number"
                 )

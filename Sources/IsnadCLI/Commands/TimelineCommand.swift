@@ -65,10 +65,12 @@ enum TimelineCommand: Command {
                         entityClaims = isCutShort ? try store.claimCount(of: entity.id) : rows.count
                         // With a limit, the filter is tried on so many claims at most, as `show`
                         // tries it: a hub's 94,612 claims, none known by 1990, took 1.5 s to read.
-                        if limit != nil, !query.filter.isEmpty, rows.count > NeighborhoodSurvey.claimsTriedAtMost {
-                            rows = Array(rows.prefix(NeighborhoodSurvey.claimsTriedAtMost))
-                            cut.hasStoppedTrying = true
-                            query.noteTriedInPart()
+                        // A larger limit tries as many as it may list.
+                        let tried = max(NeighborhoodSurvey.claimsTriedAtMost, limit ?? 0)
+                        if limit != nil, !query.filter.isEmpty, rows.count > tried {
+                            rows = Array(rows.prefix(tried))
+                            cut.triedOnly = tried
+                            query.noteTriedInPart(tried)
                         }
                         try store.forEachClaim(rows: rows, kept)
                     } else if let sources = citingSources {
@@ -95,9 +97,9 @@ enum TimelineCommand: Command {
                                         }
                                     }, write: write)
                             }
-                            if cut.hasStoppedTrying, !hasMore {
+                            if let tried = cut.triedOnly, !hasMore {
                                 try context.output.flush()
-                                context.message(ListingLimit.Cut.stoppedTrying(passed: count))
+                                context.message(ListingLimit.Cut.stoppedTrying(passed: count, tried: tried))
                             } else if hasMore {
                                 query.noteCutShort()
                                 // Under a filter, how many pass it is not known without reading them all.

@@ -68,7 +68,9 @@ public struct ChangeDescription: Sendable, Equatable {
     /// log's fields: a middle dot with white space beside it (`alice · 2020-01-01T00:00:00Z`),
     /// and `(as `, the form Isnad writes itself for a PostgreSQL role (`carol (as bob)`). A middle
     /// dot inside a word (Catalan `Gal·la`) is a letter's and stays.
-    public static func authorProblem(_ name: String) -> String? {
+    /// A new name is also held to ``NameLookAlike``'s rule (`refusingLookAlikes`); one a
+    /// history recorded before that rule is taken as it was written (``recordedAuthorProblem(_:)``).
+    public static func authorProblem(_ name: String, refusingLookAlikes: Bool = true) -> String? {
         if let control = name.unicodeScalars.first(where: Text.needsEscapeForTerminal) {
             let which =
                 control == "\n" || control == "\r"
@@ -97,7 +99,7 @@ public struct ChangeDescription: Sendable, Equatable {
         // a Cyrillic о inside "bоb", a fullwidth "ＢＯＢ" read as bob in the log and are not bob's.
         // Refused, not trimmed or folded: a name is recorded as it was typed, and the one who
         // typed it learns that it would not read as the name it looks like.
-        if let lookAlike = NameLookAlike.problems(in: name).first { return lookAlike }
+        if refusingLookAlikes, let lookAlike = NameLookAlike.problems(in: name).first { return lookAlike }
         return nil
     }
 
@@ -110,9 +112,15 @@ public struct ChangeDescription: Sendable, Equatable {
         if author.hasSuffix(")"), let open = author.range(of: " (as ", options: .backwards) {
             let name = String(author[..<open.lowerBound])
             let role = String(author[open.upperBound...].dropLast())
-            if !name.isEmpty, !role.isEmpty, authorProblem(name) == nil, authorProblem(role) == nil { return nil }
+            if !name.isEmpty, !role.isEmpty, authorProblem(name, refusingLookAlikes: false) == nil,
+                authorProblem(role, refusingLookAlikes: false) == nil
+            {
+                return nil
+            }
         }
-        return authorProblem(author)
+        // A name an earlier version recorded ("bob " with its space) is history, not a new name:
+        // refusing it would refuse the history of a store made before the look-alike rule.
+        return authorProblem(author, refusingLookAlikes: false)
     }
 
     /// `author` as a message shows it on its one line: every control, a line break and a tab

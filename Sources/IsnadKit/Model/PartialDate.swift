@@ -72,18 +72,17 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
-    /// What to say of a date typed by hand (an option, a sheet's cell) whose year is written with
-    /// a leading zero (`0022`): ISO reads it as the year 22, which no one studying armed groups
-    /// means, where `2022` was meant and a digit lost; nil for any other text. A record file may
-    /// hold such a year (a store's dates are read back as written): only typing is refused.
+    /// What to say of a date typed by hand (an option, a sheet's cell) whose year is one of the
+    /// first hundred (`0022`): ISO reads it as the year 22, which no one studying armed groups
+    /// means, where `2022` was meant and digits lost; nil for any other text. A year of the
+    /// first millennium past those (`0622`, the hijra) is a date historians give, and a CSV
+    /// listing of a store that holds one is imported back; a record file may hold any year (a
+    /// store's dates are read back as written): only typing the first hundred is refused.
     public static func leadingZeroYearNote(forTyped text: String) -> String? {
         let year = Text.withWesternDigits(String(text.prefix { $0 != "-" }))
-        guard year.utf8.count == 4, year.utf8.first == UInt8(ascii: "0"), let number = Int(year), number > 0 else {
-            return nil
-        }
-        let meant = number < 100 ? " (\(2000 + number)? or \(1900 + number)?)" : ""
+        guard year.utf8.count == 4, year.hasPrefix("00"), let number = Int(year), number > 0 else { return nil }
         return
-            "the year \(year) is the year \(number), typed with a leading zero: write the year whole\(meant); a date before the year 1000 goes in a record file"
+            "the year \(year) is the year \(number), typed with leading zeros: write the year whole (\(2000 + number)? or \(1900 + number)?); a date in the first hundred years goes in a record file"
     }
 
     /// The ISO text, as written.

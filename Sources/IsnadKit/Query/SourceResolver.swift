@@ -114,7 +114,7 @@ public struct SourceResolver {
         let entityKeys = try namesOfEntities(named: typed)
         // A web address names the source stored with it, written with or without its tracking
         // parameters, `www.`, `#fragment` (a sheet's Source column often holds the link).
-        let address = SameVoice.webAddress(typed)
+        let address = SameVoice.webAddress(typed).flatMap { $0.isEmpty ? nil : $0 }
         var found: [Tier: [GraphStore.SourceName]] = [:]
         var all: [GraphStore.SourceName] = []
         try store.forEachSourceName { name in

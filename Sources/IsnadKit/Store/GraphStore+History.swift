@@ -145,13 +145,18 @@ extension GraphStore {
 
     /// The entries numbered after entry `number` and dated before `date` (`YYYY`, `YYYY-MM` or
     /// `YYYY-MM-DD`): the ones `log --since date` leaves out though they were made after an
-    /// entry it shows (their time runs back: ``HistoryEntry/datedBeforeEntry``), first 10 in order.
-    public func entries(after number: Int, datedBefore date: String) throws -> [Int] {
+    /// entry it shows (their time runs back: ``HistoryEntry/datedBeforeEntry``): the first 10 in
+    /// order, and how many there are.
+    public func entries(after number: Int, datedBefore date: String) throws -> (first: [Int], count: Int) {
         var numbers: [Int] = []
-        try database.prepare("SELECT id FROM change WHERE id > ?1 AND at < ?2 ORDER BY id LIMIT 10").forEachRow([
+        var count = 0
+        try database.prepare("SELECT id FROM change WHERE id > ?1 AND at < ?2 ORDER BY id").forEachRow([
             .integer(Int64(number)), .text(date),
-        ]) { numbers.append($0.int(0)) }
-        return numbers
+        ]) { row in
+            count += 1
+            if numbers.count < 10 { numbers.append(row.int(0)) }
+        }
+        return (numbers, count)
     }
 
     /// How many records the history entry `number`, of `records` records, added, changed and

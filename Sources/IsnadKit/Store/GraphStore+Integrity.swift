@@ -788,6 +788,8 @@ extension GraphStore {
         ) { row in
             let (url, id) = (row.string(0), row.string(1))
             let key = SameVoice.url(url)
+            // A placeholder (`http://`) names no document: two of them are not one.
+            guard !key.isEmpty else { return }
             var group = byKey[key] ?? ([], [])
             if !group.urls.contains(url) { group.urls.append(url) }
             group.ids.append(id)

@@ -38,7 +38,12 @@ public enum SameVoice {
         } else if !rest.lowercased().hasPrefix("www.") {
             return nil
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        // A fragment names a place in the page, but `#!/` and `#/` name the page itself in a
+        // site read by script (twitter.com/#!/user/status/1): those are kept.
+        if let hash = rest.firstIndex(of: "#") {
+            let fragment = rest[rest.index(after: hash)...]
+            if !fragment.hasPrefix("!") && !fragment.hasPrefix("/") { rest = rest[..<hash] }
+        }
         var query: Substring?
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
@@ -53,6 +58,8 @@ public enum SameVoice {
         let kept = (query ?? "").split(separator: "&").filter {
             !isTrackingParameter($0.prefix { $0 != "=" })
         }
+        // `http://` or `www.` alone, a form's placeholder, names no document.
+        guard !host.isEmpty else { return "" }
         return host + path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
