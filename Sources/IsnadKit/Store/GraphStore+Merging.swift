@@ -587,6 +587,24 @@ extension GraphStore {
             .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) }
     }
 
+    /// The standing claims other than `claim` that state what it states (either way round, as
+    /// ``claimsStatingEitherWay(subject:predicate:object:)``) with other dates that may be the
+    /// days of one relationship with `claim`'s (``ClaimPeriod/mayBeOneRelationship(with:)``): each
+    /// is weighed apart from it, its sources as channels of their own, so `add claim` and a
+    /// claims sheet note them. Two periods apart (two terms of one office) are left out.
+    public func claimsMaybeOneRelationship(with claim: Claim) throws -> [(
+        id: String, start: PartialDate?, end: PartialDate?, isReversed: Bool
+    )] {
+        let temporal = vocabulary[claim.predicate]?.temporal ?? .state
+        let period = ClaimPeriod(claim, temporal: temporal)
+        return try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            .filter { other in
+                var dated = claim
+                (dated.start, dated.end) = (other.start, other.end)
+                return other.id != claim.id && period.mayBeOneRelationship(with: ClaimPeriod(dated, temporal: temporal))
+            }
+    }
+
     /// The id of a standing claim other than `claim` that states what it states with its dates
     /// (either way round, for a symmetric predicate), or nil: `claim` put back among the evidence
     /// would stand beside it, one relationship as two claims.
