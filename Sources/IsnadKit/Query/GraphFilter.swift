@@ -275,12 +275,16 @@ struct ClaimPeriod {
     let surelyTo: Int32?
 
     init(_ claim: Claim, temporal: Predicate.Temporal) {
-        from = claim.start?.firstDayNumber
-        surelyFrom = claim.start?.lastDayNumber
-        if let end = claim.end {
+        self.init(start: claim.start, end: claim.end, temporal: temporal)
+    }
+
+    init(start: PartialDate?, end: PartialDate?, temporal: Predicate.Temporal) {
+        from = start?.firstDayNumber
+        surelyFrom = start?.lastDayNumber
+        if let end {
             to = end.lastDayNumber
             surelyTo = end.firstDayNumber
-        } else if temporal == .event, let start = claim.start {
+        } else if temporal == .event, let start {
             to = start.lastDayNumber
             surelyTo = start.firstDayNumber
         } else {

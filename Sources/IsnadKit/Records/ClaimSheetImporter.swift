@@ -784,48 +784,51 @@ private final class RowImporter {
 
     /// A note for each relationship that a claim this import added states and other claims state
     /// too, with other dates that may be one relationship's (`2022-10` and `2022-10-12`, or none:
-    /// ``GraphStore/claimsMaybeOneRelationship(with:)``; two terms apart are not noted): each is
-    /// weighed apart, its sources as channels of their own, as `add claim` notes for one claim
-    /// (``ClaimNaming/claims(_:)``). Read in the import's transaction, so a dry run says them
-    /// too; each names the rows that cite its claims, in row order. The first
+    /// ``GraphStore/claimsMaybeOneRelationship(subject:predicate:object:)``; two terms apart are
+    /// not noted): each is weighed apart, its sources as channels of their own, as `add claim`
+    /// notes for one claim (``ClaimNaming/claims(_:)``). Read in the import's transaction, so a
+    /// dry run says them too; each names the rows that cite its claims, in row order. The first
     /// ``splitRelationshipsNamed`` are named, then how many more.
     func splitRelationshipNotes(isDryRun: Bool) throws -> [String] {
-        var noted: Set<String> = []
+        let added = Set(addedInOrder.map(\.id))
+        var read: Set<String> = []
         var notes: [String] = []
         var unnamed = 0
-        for claim in addedInOrder where !noted.contains(claim.id) {
-            let others = try store.claimsMaybeOneRelationship(with: claim)
-            guard !others.isEmpty else { continue }
-            noted.insert(claim.id)
-            noted.formUnion(others.map(\.id))
-            guard notes.count < Self.splitRelationshipsNamed else {
-                unnamed += 1
-                continue
-            }
-            // In the order of their first rows; claims held before and cited by no row last.
-            func firstRow(_ id: String, _ order: Int) -> (Int, Int, Int) {
-                let row = rowsOfClaim[id]?.first
-                return (row?.file ?? .max, row?.line ?? .max, order)
-            }
-            let all =
-                ([(id: claim.id, start: claim.start, end: claim.end)] + others.map { (id: $0.id, start: $0.start, end: $0.end) })
-                .enumerated().sorted { firstRow($0.element.id, $0.offset) < firstRow($1.element.id, $1.offset) }.map(\.element)
-            let named = all.map { other in
-                var dated = claim
-                (dated.start, dated.end) = (other.start, other.end)
-                // `a.csv:2, 5 (row 4)`: each sheet named once.
-                var lastSheet: Int?
-                let rows = (rowsOfClaim[other.id] ?? []).map { place in
-                    defer { lastSheet = place.file }
-                    let line = sheets[place.file].reader.rowNumbers.lineText(place.line).dropFirst("line ".count)
-                    return place.file == lastSheet ? String(line) : "\(sheets[place.file].name):\(line)"
+        for claim in addedInOrder {
+            let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
+            let ends = isSymmetric ? [claim.subject, claim.object].sorted() : [claim.subject, claim.object]
+            guard read.insert([ends[0], claim.predicate, ends[1]].joined(separator: "\u{0}")).inserted else { continue }
+            for group in try store.claimsMaybeOneRelationship(
+                subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            where group.contains(where: { added.contains($0.id) }) {
+                guard notes.count < Self.splitRelationshipsNamed else {
+                    unnamed += 1
+                    continue
                 }
-                let cited = rows.isEmpty ? "held before" : rows.joined(separator: ", ")
-                return (id: other.id, detail: "\(DateText.dates(of: dated, vocabulary: store.vocabulary)); \(cited)")
+                // In the order of their first rows; claims held before and cited by no row last.
+                func firstRow(_ id: String, _ order: Int) -> (Int, Int, Int) {
+                    let row = rowsOfClaim[id]?.first
+                    return (row?.file ?? .max, row?.line ?? .max, order)
+                }
+                let all = group.enumerated()
+                    .sorted { firstRow($0.element.id, $0.offset) < firstRow($1.element.id, $1.offset) }.map(\.element)
+                let named = all.map { other in
+                    var dated = claim
+                    (dated.start, dated.end) = (other.start, other.end)
+                    // `a.csv:2, 5 (row 4)`: each sheet named once.
+                    var lastSheet: Int?
+                    let rows = (rowsOfClaim[other.id] ?? []).map { place in
+                        defer { lastSheet = place.file }
+                        let line = sheets[place.file].reader.rowNumbers.lineText(place.line).dropFirst("line ".count)
+                        return place.file == lastSheet ? String(line) : "\(sheets[place.file].name):\(line)"
+                    }
+                    let cited = rows.isEmpty ? "held before" : rows.joined(separator: ", ")
+                    return (id: other.id, detail: "\(DateText.dates(of: dated, vocabulary: store.vocabulary)); \(cited)")
+                }
+                notes.append(
+                    "isnad: note: \(ClaimNaming.claims(named)) state \(claim.subject) \(claim.predicate) \(claim.object), weighed apart, each with its own sources: if they are one relationship, \(isDryRun ? "" : "isnad undo, then ")give their rows the same dates (a claim held before: isnad set CLAIM start DATE) and import again"
+                )
             }
-            notes.append(
-                "isnad: note: \(ClaimNaming.claims(named)) state \(claim.subject) \(claim.predicate) \(claim.object), weighed apart, each with its own sources: if they are one relationship, \(isDryRun ? "" : "isnad undo, then ")give their rows the same dates (a claim held before: isnad set CLAIM start DATE) and import again"
-            )
         }
         if unnamed > 0 {
             notes.append(
