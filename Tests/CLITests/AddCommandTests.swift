@@ -612,7 +612,7 @@ struct AddCommandTests {
                 "add", "source", "--type", "news-article", "--title", "Later", "--id", "later", "--reliability", "C",
                 "--published", "2030-01",
             ]).status == 0)
-        var later = claim("since 2021", ["--start", "2021"])
+        var later = claim("in March 2022", ["--start", "2022-03"])
         later[later.firstIndex(of: "police")!] = "later"
         let note = try cli.run(later).standardError
         #expect(
@@ -622,7 +622,7 @@ struct AddCommandTests {
         #expect(note.contains(" on, before \"later\" was public (2030-01): kept apart, they do not)\n"), "\(note)")
         // The same source: no warning.
         #expect(try cli.run(["undo"]).status == 0)
-        let same = try cli.run(claim("since 2021", ["--start", "2021"])).standardError
+        let same = try cli.run(claim("in March 2022", ["--start", "2022-03"])).standardError
         #expect(same.contains("then cite it with --id hamas-praised-attack\n"), "\(same)")
     }
 
