@@ -761,18 +761,15 @@ private final class RowImporter {
         noteRows(of: stored, at: quotePlaces, isAdded: false)
     }
 
-    /// The claims this import added, in the order written, without their citations: those
-    /// another claim states too, with other dates, are noted once every row is written.
-    private var addedInOrder: [Claim] = []
+    /// The claims this import added, in the order written: their ids and what they state, all
+    /// the notes on a split relationship need once every row is written (a sheet of 100,000
+    /// claims holds no more of them).
+    private var addedInOrder: [(id: String, subject: String, predicate: String, object: String)] = []
     /// The first rows that cite each claim, as the note on a split relationship names them.
     private var rowsOfClaim: [String: [ImportSession.Location]] = [:]
 
     private func noteRows(of claim: Claim, at places: [ImportSession.Location], isAdded: Bool) {
-        if isAdded {
-            var bare = claim
-            bare.citations = []
-            addedInOrder.append(bare)
-        }
+        if isAdded { addedInOrder.append((claim.id, claim.subject, claim.predicate, claim.object)) }
         var rows = rowsOfClaim[claim.id] ?? []
         for place in places where rows.count < 3 && !rows.contains(place) { rows.append(place) }
         rowsOfClaim[claim.id] = rows
@@ -813,8 +810,9 @@ private final class RowImporter {
                 let all = group.enumerated()
                     .sorted { firstRow($0.element.id, $0.offset) < firstRow($1.element.id, $1.offset) }.map(\.element)
                 let named = all.map { other in
-                    var dated = claim
-                    (dated.start, dated.end) = (other.start, other.end)
+                    let dated = Claim(
+                        id: other.id, subject: claim.subject, predicate: claim.predicate, object: claim.object,
+                        start: other.start, end: other.end, citations: [])
                     // `a.csv:2, 5 (row 4)`: each sheet named once.
                     var lastSheet: Int?
                     let rows = (rowsOfClaim[other.id] ?? []).map { place in
