@@ -573,21 +573,26 @@ struct AddCommandTests {
                 "asserts", "--credibility", "2", "--unverified", "typed for the test",
             ] + dates
         }
-        let dated = try cli.run(claim("since 2021", ["--start", "2021"]))
+        // Praise of March 2022 may be the praise of 2022-03-27: a partial date is taken as its whole month.
+        let dated = try cli.run(claim("in March", ["--start", "2022-03"]))
         #expect(dated.status == 0, "\(dated.standardError)")
         let id = dated.standardOutput.trimmingCharacters(in: .newlines)
         #expect(
             dated.standardError
-                == "added claim \"\(id)\" (history entry 3)\nisnad: note: claim \"hamas-praised-attack\" (2022-03-27) also states hamas praised hadera-attack, weighed apart from this one: if they are one relationship, isnad undo, isnad set hamas-praised-attack start 2021, then cite it with --id hamas-praised-attack\n"
+                == "added claim \"\(id)\" (history entry 3)\nisnad: note: claim \"hamas-praised-attack\" (2022-03-27) also states hamas praised hadera-attack, weighed apart from this one: if they are one relationship, isnad undo, isnad set hamas-praised-attack start 2022-03, then cite it with --id hamas-praised-attack\n"
         )
-        let dryRun = try cli.run(claim("in 2020", ["--start", "2020", "--end", "2020", "--dry-run"]))
+        let dryRun = try cli.run(claim("in 2022", ["--start", "2022", "--end", "2022", "--dry-run"]))
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
         #expect(
             dryRun.standardError.hasSuffix(
-                "isnad: note: claims \"\(id)\" (2021) and \"hamas-praised-attack\" (2022-03-27) also state hamas praised hadera-attack, weighed apart from this one: if one of them is this relationship, cite it with --id CLAIM\n"
+                "isnad: note: claims \"\(id)\" (2022-03) and \"hamas-praised-attack\" (2022-03-27) also state hamas praised hadera-attack, weighed apart from this one: if one of them is this relationship, cite it with --id CLAIM\n"
             ), "\(dryRun.standardError)")
+        // Praise of 2021 is another event: two periods apart get no note.
+        let apart = try cli.run(claim("in 2021", ["--start", "2021", "--dry-run"]))
+        #expect(apart.status == 0, "\(apart.standardError)")
+        #expect(!apart.standardError.contains("weighed apart"), "\(apart.standardError)")
         // The same dates again join the claim they name, without a note.
-        let again = try cli.run(claim("2021 again", ["--start", "2021"]))
+        let again = try cli.run(claim("March again", ["--start", "2022-03"]))
         #expect(again.standardError == "added citation 2 to claim \"\(id)\" (history entry 4)\n")
     }
 
@@ -615,7 +620,7 @@ struct AddCommandTests {
                 "add", "source", "--type", "news-article", "--title", "Later", "--id", "later", "--reliability", "C",
                 "--published", "2030-01",
             ]).status == 0)
-        var later = claim("since 2021", ["--start", "2021"])
+        var later = claim("in March 2022", ["--start", "2022-03"])
         later[later.firstIndex(of: "police")!] = "later"
         let note = try cli.run(later).standardError
         #expect(
@@ -625,7 +630,7 @@ struct AddCommandTests {
         #expect(note.contains(" on, before \"later\" was public (2030-01): kept apart, they do not)\n"), "\(note)")
         // The same source: no warning.
         #expect(try cli.run(["undo"]).status == 0)
-        let same = try cli.run(claim("since 2021", ["--start", "2021"])).standardError
+        let same = try cli.run(claim("in March 2022", ["--start", "2022-03"])).standardError
         #expect(same.contains("then cite it with --id hamas-praised-attack\n"), "\(same)")
     }
 

@@ -237,6 +237,69 @@ struct SpreadsheetCommandTests {
     }
 
     @Test(
+        "rows of one relationship over periods apart (two terms) make no note; an undated row's claim may be either; past 20 relationships the notes are counted in one line"
+    )
+    func splitRelationshipPeriods() throws {
+        let cli = try importedStore()
+        let header = "subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator\n"
+        try cli.write(
+            "terms.csv",
+            header + """
+                hamas,member_of,isis,2010,2012,police,,one,,asserts,3,unverified: typed for the test
+                hamas,member_of,isis,2018,2020,police,,two,,asserts,3,unverified: typed for the test
+
+                """)
+        let terms = try cli.run(["import", "terms.csv", "--dry-run"])
+        #expect(terms.status == 0, "\(terms.standardError)")
+        #expect(!terms.standardError.contains("weighed apart"), "\(terms.standardError)")
+        // Partial dates taken whole: 2011-05 falls within 2010 – 2012; an undated claim is timeless.
+        try cli.write(
+            "within.csv",
+            header + """
+                hamas,member_of,isis,2010,2012,police,,one,,asserts,3,unverified: typed for the test
+                hamas,member_of,isis,2018,2020,police,,two,,asserts,3,unverified: typed for the test
+                hamas,member_of,isis,,,police,,three,,asserts,3,unverified: typed for the test
+                hamas,praised,isis,2011,,police,,four,,asserts,3,unverified: typed for the test
+                hamas,praised,isis,2012-05,,police,,five,,asserts,3,unverified: typed for the test
+                hamas,praised,isis,2011-05,,police,,six,,asserts,3,unverified: typed for the test
+
+                """)
+        let within = try cli.run(["import", "within.csv", "--dry-run"])
+        #expect(within.status == 0, "\(within.standardError)")
+        let notes = within.standardError.split(separator: "\n").filter { $0.contains("weighed apart") }
+        #expect(notes.count == 2, "\(within.standardError)")
+        // The undated claim may be either term: the three are named together, in row order.
+        #expect(notes[0].contains("(2010 – 2012; within.csv:2), \""), "\(notes[0])")
+        #expect(notes[0].contains("(2018 – 2020; within.csv:3) and \""), "\(notes[0])")
+        #expect(notes[0].contains("(undated; within.csv:4) state hamas member_of isis"), "\(notes[0])")
+        // An event of 2012-05 is not one of 2011: only 2011 and 2011-05 may be one, in row order.
+        #expect(notes[1].contains("(2011; within.csv:5) and \""), "\(notes[1])")
+        #expect(notes[1].contains("(2011-05; within.csv:7) state hamas praised isis"), "\(notes[1])")
+        #expect(!within.standardError.contains("2012-05;"), "\(within.standardError)")
+        // 25 relationships, each given as 2015 and as a day of it: 20 named, then one line.
+        let predicates = [
+            "praised", "opposed", "hostile_to", "funded", "supplied_weapons_to", "attacked", "provided_logistics_to",
+            "provided_assistance_to", "smuggled_weapons_for", "affiliated_with", "branch_of", "member_of",
+        ]
+        let relationships =
+            predicates.flatMap { [("hamas", $0, "isis"), ("isis", $0, "hamas")] } + [("hamas", "opposed", "hadera-attack")]
+        var many = header
+        for (subject, predicate, object) in relationships {
+            many += "\(subject),\(predicate),\(object),2015,,police,,a,,asserts,3,unverified: typed for the test\n"
+            many += "\(subject),\(predicate),\(object),2015-06-01,,police,,b,,asserts,3,unverified: typed for the test\n"
+        }
+        try cli.write("many.csv", many)
+        let capped = try cli.run(["import", "many.csv", "--dry-run"])
+        #expect(capped.status == 0, "\(capped.standardError)")
+        let lines = capped.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains("weighed apart, each with its own sources") }.count == 20, "\(capped.standardError)")
+        #expect(
+            lines.contains(
+                "isnad: note: and 5 more relationships stated by claims weighed apart, with dates that may be one relationship's, as above"
+            ), "\(capped.standardError)")
+    }
+
+    @Test(
         "after a cell with a line break, a problem names the spreadsheet's row beside the file's line, in every kind of message"
     )
     func rowAfterLineBreak() throws {
@@ -512,11 +575,9 @@ struct SpreadsheetCommandTests {
         try cli.write("interleaved.csv", text)
         let result = try cli.run(["import", "interleaved.csv"])
         #expect(result.status == 0, "\(result.standardError)")
-        // One relationship in 300 years: one note names the first three claims and their first rows.
+        // 300 praises a year apart are 300 events, not one relationship: no note.
         let lines = result.standardError.split(separator: "\n")
-        #expect(lines.count == 2, "\(result.standardError)")
-        #expect(lines.first?.contains("interleaved.csv:2, 302, 602)") == true, "\(result.standardError)")
-        #expect(lines.first?.contains("and 297 more state hamas praised isis, weighed apart") == true)
+        #expect(lines.count == 1, "\(result.standardError)")
         #expect(
             lines.last?.hasPrefix("imported 900 citations from interleaved.csv: 300 new claims, 0 claims with more citations")
                 == true,

@@ -365,6 +365,16 @@ struct HistoryExchangeTests {
         #expect(HistoryEntry.isSameAuthor(author, author.uppercased()))
         #expect(!HistoryEntry.isSameAuthor(author, "bob"))
     }
+
+    @Test(
+        "an author's key sets case aside where lowercasing keeps two letters: Greek's final sigma, Turkish dotted İ; other marks stay",
+        arguments: [
+            ("ΣΩΚΡΆΤΗΣ", "σωκράτης", true), ("Σωκράτης", "ΣΩΚΡΆΤΗΣ", true), ("İlkay", "ilkay", true), ("İLKAY", "ilkay", true),
+            ("i\u{307}lkay", "ilkay", true), ("José", "Jose", false), ("Ilkay", "ılkay", false), ("ŞEX", "sex", false),
+        ])
+    func authorCaseAcrossScripts(typed: String, stored: String, isSame: Bool) {
+        #expect(HistoryEntry.isSameAuthor(stored, typed) == isSame, "\(typed) \(stored)")
+    }
 }
 
 @Suite("History written a record at a time", .temporaryFolder)

@@ -664,10 +664,11 @@ enum AddCommand: Command {
         return claim.start == nil && claim.end == nil ? dates : "dated \(dates)"
     }
 
-    /// The note on a new claim that other standing claims state too, with other dates or none:
-    /// each is weighed apart, so one relationship two sources report reads as two claims with one
-    /// voice each (and `--min-channels 2` misses it). Still added, since dates may truly differ
-    /// (two terms of one office), as `add entity` adds a namesake and notes it.
+    /// The note on a new claim that other standing claims state too, with other dates that may
+    /// be one relationship's (periods that overlap, or none): each is weighed apart, so one
+    /// relationship two sources report reads as two claims with one voice each (and
+    /// `--min-channels 2` misses it). Still added, since dates may truly differ, as `add entity`
+    /// adds a namesake and notes it; periods apart (two terms of one office) get no note.
     /// When the advice is to set the other claim's dates to this one's and this citation was
     /// public (`publicSince`, from `citing`) after some citation of it, the note says that the
     /// dates would then show in `--known-by` answers from before it was public: a claim's dates
@@ -675,9 +676,7 @@ enum AddCommand: Command {
     private static func otherClaimsNote(
         stating claim: Claim, publicSince: PartialDate?, citing source: String, store: GraphStore, isDryRun: Bool
     ) throws -> String? {
-        let others = try store.claimsStatingEitherWay(
-            subject: claim.subject, predicate: claim.predicate, object: claim.object
-        ).filter { $0.id != claim.id }
+        let others = try store.claimsMaybeOneRelationship(with: claim)
         guard let first = others.first else { return nil }
         let named = ClaimNaming.claims(
             others.map { other in

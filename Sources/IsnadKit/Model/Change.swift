@@ -154,12 +154,18 @@ public struct HistoryEntry: Sendable, Equatable {
     /// is "BOB"), without case, invisible characters and white space at its ends left out, and
     /// Cyrillic and Greek letters that look like Latin ones taken as those (the о in "bоb"). New
     /// names of those forms are refused (``ChangeDescription/authorProblem(_:)``); a history
-    /// written before they were holds some, and `log --author bob` finds them under bob.
+    /// written before they were holds some, and `log --author bob` finds them under bob. Case is
+    /// set aside where lowercasing alone would keep two: Greek's final sigma is a sigma
+    /// ("ΣΩΚΡΆΤΗΣ" is "σωκράτης"), and Turkish "İ" an i ("İlkay" is "ilkay"). Other marks stay:
+    /// "José" and "Jose" are two authors.
     public static func authorKey(_ name: String) -> String {
         var key = String.UnicodeScalarView()
         for scalar in name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
         where !NameLookAlike.isInvisible(scalar) {
-            key.append(NameLookAlike.latinLookAlike(of: scalar) ?? scalar)
+            // "İ" lowercases to an i and a combining dot above, which a typed "i" lacks.
+            if scalar == "\u{0307}", key.last == "i" { continue }
+            let letter: Unicode.Scalar = scalar == "\u{03C2}" ? "\u{03C3}" : scalar
+            key.append(NameLookAlike.latinLookAlike(of: letter) ?? letter)
         }
         return String(key).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -275,12 +275,16 @@ struct ClaimPeriod {
     let surelyTo: Int32?
 
     init(_ claim: Claim, temporal: Predicate.Temporal) {
-        from = claim.start?.firstDayNumber
-        surelyFrom = claim.start?.lastDayNumber
-        if let end = claim.end {
+        self.init(start: claim.start, end: claim.end, temporal: temporal)
+    }
+
+    init(start: PartialDate?, end: PartialDate?, temporal: Predicate.Temporal) {
+        from = start?.firstDayNumber
+        surelyFrom = start?.lastDayNumber
+        if let end {
             to = end.lastDayNumber
             surelyTo = end.firstDayNumber
-        } else if temporal == .event, let start = claim.start {
+        } else if temporal == .event, let start {
             to = start.lastDayNumber
             surelyTo = start.firstDayNumber
         } else {
@@ -291,6 +295,14 @@ struct ClaimPeriod {
 
     func overlaps(from start: Int32, to end: Int32) -> Bool {
         (from.map { $0 <= end } ?? true) && (to.map { $0 >= start } ?? true)
+    }
+
+    /// Whether this period and `other` may be the days of one relationship: they share a day once
+    /// each partial date is taken as its whole period (2022-10 and 2022-10-12; since 2018 and
+    /// 2019 – 2020), or one of them is undated (timeless, it holds on every day). Two terms of one
+    /// office (2010 – 2012 and 2018 – 2020) are not.
+    func mayBeOneRelationship(with other: ClaimPeriod) -> Bool {
+        overlaps(from: other.from ?? .min, to: other.to ?? .max)
     }
 
     /// Whether the claim held within the days from `start` to `end` whatever days its dates stand

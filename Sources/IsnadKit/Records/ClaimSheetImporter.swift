@@ -761,54 +761,76 @@ private final class RowImporter {
         noteRows(of: stored, at: quotePlaces, isAdded: false)
     }
 
-    /// The claims this import added, in the order written, without their citations: those
-    /// another claim states too, with other dates, are noted once every row is written.
-    private var addedInOrder: [Claim] = []
+    /// The claims this import added, in the order written: their ids and what they state, all
+    /// the notes on a split relationship need once every row is written (a sheet of 100,000
+    /// claims holds no more of them).
+    private var addedInOrder: [(id: String, subject: String, predicate: String, object: String)] = []
     /// The first rows that cite each claim, as the note on a split relationship names them.
     private var rowsOfClaim: [String: [ImportSession.Location]] = [:]
 
     private func noteRows(of claim: Claim, at places: [ImportSession.Location], isAdded: Bool) {
-        if isAdded {
-            var bare = claim
-            bare.citations = []
-            addedInOrder.append(bare)
-        }
+        if isAdded { addedInOrder.append((claim.id, claim.subject, claim.predicate, claim.object)) }
         var rows = rowsOfClaim[claim.id] ?? []
         for place in places where rows.count < 3 && !rows.contains(place) { rows.append(place) }
         rowsOfClaim[claim.id] = rows
     }
 
+    /// How many relationships ``splitRelationshipNotes(isDryRun:)`` names one by one: the rest
+    /// are counted in one line, as a sheet's problems are capped (`--max-errors`).
+    static let splitRelationshipsNamed = 20
+
     /// A note for each relationship that a claim this import added states and other claims state
-    /// too, with other dates (`2022-10` and `2022-10-12`) or none: each is weighed apart, its
-    /// sources as channels of their own, as `add claim` notes for one claim
-    /// (``ClaimNaming/claims(_:)``). Read in the import's
-    /// transaction, so a dry run says them too; each names the rows that cite its claims.
+    /// too, with other dates that may be one relationship's (`2022-10` and `2022-10-12`, or none:
+    /// ``GraphStore/claimsMaybeOneRelationship(subject:predicate:object:)``; two terms apart are
+    /// not noted): each is weighed apart, its sources as channels of their own, as `add claim`
+    /// notes for one claim (``ClaimNaming/claims(_:)``). Read in the import's transaction, so a
+    /// dry run says them too; each names the rows that cite its claims, in row order. The first
+    /// ``splitRelationshipsNamed`` are named, then how many more.
     func splitRelationshipNotes(isDryRun: Bool) throws -> [String] {
-        var noted: Set<String> = []
+        let added = Set(addedInOrder.map(\.id))
+        var read: Set<String> = []
         var notes: [String] = []
-        for claim in addedInOrder where !noted.contains(claim.id) {
-            let others = try store.claimsStatingEitherWay(
-                subject: claim.subject, predicate: claim.predicate, object: claim.object
-            ).filter { $0.id != claim.id }
-            guard !others.isEmpty else { continue }
-            let all =
-                [(id: claim.id, start: claim.start, end: claim.end)] + others.map { (id: $0.id, start: $0.start, end: $0.end) }
-            noted.formUnion(all.map(\.id))
-            let named = all.map { other in
-                var dated = claim
-                (dated.start, dated.end) = (other.start, other.end)
-                // `a.csv:2, 5 (row 4)`: each sheet named once.
-                var lastSheet: Int?
-                let rows = (rowsOfClaim[other.id] ?? []).map { place in
-                    defer { lastSheet = place.file }
-                    let line = sheets[place.file].reader.rowNumbers.lineText(place.line).dropFirst("line ".count)
-                    return place.file == lastSheet ? String(line) : "\(sheets[place.file].name):\(line)"
+        var unnamed = 0
+        for claim in addedInOrder {
+            let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
+            let ends = isSymmetric ? [claim.subject, claim.object].sorted() : [claim.subject, claim.object]
+            guard read.insert([ends[0], claim.predicate, ends[1]].joined(separator: "\u{0}")).inserted else { continue }
+            for group in try store.claimsMaybeOneRelationship(
+                subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            where group.contains(where: { added.contains($0.id) }) {
+                guard notes.count < Self.splitRelationshipsNamed else {
+                    unnamed += 1
+                    continue
                 }
-                let cited = rows.isEmpty ? "held before" : rows.joined(separator: ", ")
-                return (id: other.id, detail: "\(DateText.dates(of: dated, vocabulary: store.vocabulary)); \(cited)")
+                // In the order of their first rows; claims held before and cited by no row last.
+                func firstRow(_ id: String, _ order: Int) -> (Int, Int, Int) {
+                    let row = rowsOfClaim[id]?.first
+                    return (row?.file ?? .max, row?.line ?? .max, order)
+                }
+                let all = group.enumerated()
+                    .sorted { firstRow($0.element.id, $0.offset) < firstRow($1.element.id, $1.offset) }.map(\.element)
+                let named = all.map { other in
+                    let dated = Claim(
+                        id: other.id, subject: claim.subject, predicate: claim.predicate, object: claim.object,
+                        start: other.start, end: other.end, citations: [])
+                    // `a.csv:2, 5 (row 4)`: each sheet named once.
+                    var lastSheet: Int?
+                    let rows = (rowsOfClaim[other.id] ?? []).map { place in
+                        defer { lastSheet = place.file }
+                        let line = sheets[place.file].reader.rowNumbers.lineText(place.line).dropFirst("line ".count)
+                        return place.file == lastSheet ? String(line) : "\(sheets[place.file].name):\(line)"
+                    }
+                    let cited = rows.isEmpty ? "held before" : rows.joined(separator: ", ")
+                    return (id: other.id, detail: "\(DateText.dates(of: dated, vocabulary: store.vocabulary)); \(cited)")
+                }
+                notes.append(
+                    "isnad: note: \(ClaimNaming.claims(named)) state \(claim.subject) \(claim.predicate) \(claim.object), weighed apart, each with its own sources: if they are one relationship, \(isDryRun ? "" : "isnad undo, then ")give their rows the same dates (a claim held before: isnad set CLAIM start DATE) and import again"
+                )
             }
+        }
+        if unnamed > 0 {
             notes.append(
-                "isnad: note: \(ClaimNaming.claims(named)) state \(claim.subject) \(claim.predicate) \(claim.object), weighed apart, each with its own sources: if they are one relationship, \(isDryRun ? "" : "isnad undo, then ")give their rows the same dates (a claim held before: isnad set CLAIM start DATE) and import again"
+                "isnad: note: and \(unnamed) more relationship\(unnamed == 1 ? "" : "s") stated by claims weighed apart, with dates that may be one relationship's, as above"
             )
         }
         return notes

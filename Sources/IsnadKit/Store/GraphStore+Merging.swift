@@ -587,6 +587,56 @@ extension GraphStore {
             .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) }
     }
 
+    /// The standing claims other than `claim` that state what it states (either way round, as
+    /// ``claimsStatingEitherWay(subject:predicate:object:)``) with other dates that may be the
+    /// days of one relationship with `claim`'s (``ClaimPeriod/mayBeOneRelationship(with:)``): each
+    /// is weighed apart from it, its sources as channels of their own, so `add claim` and a
+    /// claims sheet note them. Two periods apart (two terms of one office) are left out.
+    public func claimsMaybeOneRelationship(with claim: Claim) throws -> [(
+        id: String, start: PartialDate?, end: PartialDate?, isReversed: Bool
+    )] {
+        let temporal = vocabulary[claim.predicate]?.temporal ?? .state
+        let period = ClaimPeriod(claim, temporal: temporal)
+        return try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            .filter { other in
+                other.id != claim.id
+                    && period.mayBeOneRelationship(with: ClaimPeriod(start: other.start, end: other.end, temporal: temporal))
+            }
+    }
+
+    /// The standing claims of one relationship (either way round, as
+    /// ``claimsStatingEitherWay(subject:predicate:object:)``) in the groups whose dates may be
+    /// one relationship's: each claim's period shares a day with another's of its group
+    /// (``ClaimPeriod/mayBeOneRelationship(with:)``), a chain of them one group. Only groups of
+    /// two or more, each in the order read; a sheet's import notes them. One read, then a sort:
+    /// thousands of claims of one relationship (an attack a day) are grouped at once.
+    func claimsMaybeOneRelationship(subject: String, predicate: String, object: String) throws -> [[(
+        id: String, start: PartialDate?, end: PartialDate?
+    )]] {
+        let temporal = vocabulary[predicate]?.temporal ?? .state
+        let claims = try claimsStatingEitherWay(subject: subject, predicate: predicate, object: object)
+            .enumerated().map { read in
+                (
+                    order: read.offset, claim: (id: read.element.id, start: read.element.start, end: read.element.end),
+                    period: ClaimPeriod(start: read.element.start, end: read.element.end, temporal: temporal)
+                )
+            }
+            .sorted { ($0.period.from ?? .min, $0.order) < ($1.period.from ?? .min, $1.order) }
+        // Sorted by first day, a claim overlaps one before it when it starts by the latest last
+        // day so far: the groups are the runs of such claims.
+        var groups: [[(order: Int, claim: (id: String, start: PartialDate?, end: PartialDate?))]] = []
+        var latestDay: Int32 = .min
+        for read in claims {
+            if groups.isEmpty || (read.period.from ?? .min) > latestDay {
+                groups.append([])
+                latestDay = .min
+            }
+            groups[groups.count - 1].append((read.order, read.claim))
+            latestDay = max(latestDay, read.period.to ?? .max)
+        }
+        return groups.filter { $0.count > 1 }.map { $0.sorted { $0.order < $1.order }.map(\.claim) }
+    }
+
     /// The id of a standing claim other than `claim` that states what it states with its dates
     /// (either way round, for a symmetric predicate), or nil: `claim` put back among the evidence
     /// would stand beside it, one relationship as two claims.
