@@ -56,6 +56,14 @@ struct PostgreSQLTeamTests {
         #expect(log.standardOutput.hasPrefix("entry 3 · "), "\(log.standardOutput)")
         #expect(log.standardOutput.contains(" · \(team.carol) (as \(team.bob))\n  isnad set isis"), "\(log.standardOutput)")
         #expect(log.standardOutput.contains(" · \(team.carol)\n  isnad --db"), "\(log.standardOutput)")
+        // log --author finds carol (as bob) under either name.
+        for name in [team.carol, team.bob] {
+            let byName = try cli.run(["--db", team.uri(as: team.carol), "log", "--author", name]).standardOutput
+            #expect(byName.hasPrefix("entry 3 · "), "\(name): \(byName)")
+        }
+        #expect(
+            !(try cli.run(["--db", team.uri(as: team.carol), "log", "--author", team.bob]).standardOutput.contains(
+                "entry 2 · ")))
         // carol's own latest is entry 2: entry 3 is bob's, though it names her.
         let carolsUndo = try cli.run(["--db", team.uri(as: team.carol), "undo"])
         #expect(carolsUndo.status == 65)

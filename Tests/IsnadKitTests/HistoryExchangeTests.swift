@@ -340,6 +340,16 @@ struct HistoryExchangeTests {
         #expect(ChangeDescription.authorProblem("a\u{1B}b")?.hasPrefix("holds a control character (U+001B)") == true)
     }
 
+    @Test("log --author finds carol (as bob), as PostgreSQL records a name beside its role, under either name")
+    func authorBesideRole() {
+        #expect(HistoryEntry.isRecorded("carol (as bob)", by: "carol"))
+        #expect(HistoryEntry.isRecorded("carol (as bob)", by: "BOB"))
+        #expect(HistoryEntry.isRecorded("carol (as bob)", by: "carol (as bob)"))
+        #expect(!HistoryEntry.isRecorded("carol (as bob)", by: "car"))
+        #expect(!HistoryEntry.isRecorded("carol", by: "bob"))
+        #expect(!HistoryEntry.isSameAuthor("carol (as bob)", "carol"), "undo keeps the two apart")
+    }
+
     @Test(
         "a new author that would read as another's is refused: a space at an end, an invisible character, mixed scripts in a word, fullwidth forms; one a history recorded before is taken as it was",
         arguments: [

@@ -51,7 +51,9 @@ enum LogCommand: Command {
         "entry", value: "n", in: 1...Int(Int32.max), help: "Only entry n (its number, as log prints it); --all shows it whole.")
     static let author = Option<String>(
         "author", value: "name",
-        help: "Only entries by this author (any case, and a look-alike of the name: bоb with a Cyrillic о).")
+        help:
+            "Only entries by this author (any case, and a look-alike of the name: bоb with a Cyrillic о; on PostgreSQL, carol (as bob) is carol's and bob's)."
+    )
     static let showsAll = Flag(
         "all", help: "Show every record of each entry, every item of its lists, and every value whole (a source's text too).")
     static let limit = ListingLimit.option(

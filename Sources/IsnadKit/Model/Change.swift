@@ -150,6 +150,18 @@ public struct HistoryEntry: Sendable, Equatable {
     /// both engines.
     public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || authorKey(a) == authorKey(b) }
 
+    /// Whether an entry recorded under `recorded` is `name`'s, as `log --author` finds it: the
+    /// same author (``isSameAuthor(_:_:)``), or, for `carol (as bob)`, as PostgreSQL records a
+    /// name given beside the role that connected, either of the two: carol named herself, bob
+    /// made the change. A plain `undo` keeps the whole to tell them apart.
+    public static func isRecorded(_ recorded: String, by name: String) -> Bool {
+        if isSameAuthor(recorded, name) { return true }
+        guard recorded.hasSuffix(")"), let open = recorded.range(of: " (as ", options: .backwards) else { return false }
+        let given = String(recorded[..<open.lowerBound])
+        let role = String(recorded[open.upperBound...].dropLast())
+        return isSameAuthor(given, name) || isSameAuthor(role, name)
+    }
+
     /// An author name as it reads, to compare two: compatibility forms folded (fullwidth "ＢＯＢ"
     /// is "BOB"), without case, invisible characters and white space at its ends left out, and
     /// Cyrillic and Greek letters that look like Latin ones taken as those (the о in "bоb"). New

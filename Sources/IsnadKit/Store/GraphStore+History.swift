@@ -97,7 +97,7 @@ extension GraphStore {
         ).forEachRow(values) { row in
             // The author compared here, without case in every script: SQLite's NOCASE folds ASCII
             // letters only, and PostgreSQL's lower() as the collation of each side says.
-            if let author, !HistoryEntry.isSameAuthor(row.string(2), author) { return }
+            if let author, !HistoryEntry.isRecorded(row.string(2), by: author) { return }
             entries.append(
                 HistoryEntry(
                     number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
