@@ -281,4 +281,12 @@ struct LookAlikeTests {
             #expect(NameLookAlike.problems(in: name).contains { $0.contains("invisible") }, "\(name)")
         }
     }
+
+    @Test("a compatibility form is named by its code point: a no-break space or hyphen reads as the plain one")
+    func compatibilityFormNamed() {
+        #expect(NameLookAlike.problems(in: "Anne\u{2011}Marie").first?.contains("hyphen: U+2011)") == true)
+        #expect(NameLookAlike.problems(in: "Anne\u{A0}Marie").first?.contains("hyphen: U+00A0)") == true)
+        #expect(NameLookAlike.problems(in: "\u{FF22}ob").first?.contains(": U+FF22)") == true)
+        #expect(NameLookAlike.problems(in: "Anne-Marie").isEmpty)
+    }
 }

@@ -50,8 +50,12 @@ public enum NameLookAlike {
         }
         let compatible = name.precomposedStringWithCompatibilityMapping
         if compatible != name.precomposedStringWithCanonicalMapping {
+            // Named by its code point: a no-break space or hyphen reads the same as the plain one.
+            let first = name.unicodeScalars.first {
+                String($0).precomposedStringWithCompatibilityMapping != String($0).precomposedStringWithCanonicalMapping
+            }
             problems.append(
-                "is written in compatibility forms (fullwidth letters, ligatures, presentation forms): it reads \"\(Text.printable(compatible))\""
+                "is written in compatibility forms (fullwidth letters, ligatures, presentation forms, a no-break space or hyphen\(first.map { ": \(codePoint($0))" } ?? "")): it reads \"\(Text.printable(compatible))\""
             )
         }
         return problems
