@@ -36,6 +36,15 @@ struct InputWordsTests {
                 #"found "b2" (a combined code: the letter is the source's reliability, graded once for the source: isnad set reuters reliability B; write 2 here)"#
             ))
         #expect(!Credibility.unknownCellProblem("probable", source: nil).contains("combined"))
+        for cell in ["B-2", "B 2", "2B", "2-b"] {
+            #expect(
+                Credibility.unknownCellProblem(cell, source: "reuters").hasSuffix(
+                    "isnad set reuters reliability B; write 2 here)"),
+                "\(cell)")
+        }
+        for cell in ["22", "BB", "B-22", "G2"] {
+            #expect(!Credibility.unknownCellProblem(cell, source: nil).contains("combined"), "\(cell)")
+        }
     }
 
     @Test("words that are no stance are refused", arguments: ["affirmé.", "dit", "rapport", "denie", "claims"])

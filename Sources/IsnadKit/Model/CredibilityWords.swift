@@ -51,10 +51,16 @@ extension Credibility {
         let words = Credibility.allCases.compactMap { $0.words.last }
         var problem =
             "expected an integer from 1 (confirmed) to 6 (cannot be judged), or its words (\(words.joined(separator: ", "))), found \"\(Text.printable(cell))\""
-        let scalars = Array(cell.unicodeScalars)
-        if scalars.count == 2, let letter = Reliability(rawValue: String(scalars[0]).uppercased()),
-            let grade = Credibility(number: String(scalars[1]))
-        {
+        // B2 as the Admiralty code writes it, or B-2, B 2, 2B as a desk may.
+        let scalars = Array(cell.unicodeScalars.filter { $0 != "-" && $0 != " " })
+        let (letterFirst, digitFirst) =
+            scalars.count == 2 ? ((scalars[0], scalars[1]), (scalars[1], scalars[0])) : (("?", "?"), ("?", "?"))
+        if let (letter, grade) = [letterFirst, digitFirst].lazy.compactMap({ pair -> (Reliability, Credibility)? in
+            guard let letter = Reliability(rawValue: String(pair.0).uppercased()),
+                let grade = Credibility(number: String(pair.1))
+            else { return nil }
+            return (letter, grade)
+        }).first {
             problem +=
                 " (a combined code: the letter is the source's reliability, graded once for the source: isnad set \(source.map { Text.printable($0) } ?? "SOURCE") reliability \(letter.rawValue); write \(grade.rawValue) here)"
         }
