@@ -465,7 +465,8 @@ struct InProcessTests {
         }
         #expect(headingOfOption.count == listed.count)
         #expect(help.contains("GLOBAL OPTIONS:\n  --db <path>") == spec.takesStoreOptions)
-        let takesFilters = spec.options.contains { $0.name == FilterOptions.predicate.spec.name }
+        // The claim filters, or the filters of a listing of records (entities --type, sources --reliability).
+        let takesFilters = spec.options.contains { $0.name == FilterOptions.predicate.spec.name || $0.group == .filter }
         #expect(help.contains("\nFILTER OPTIONS:\n") == takesFilters)
         #expect(help.contains("EXAMPLES:") || name == "help")
     }

@@ -13,7 +13,7 @@ struct TourOutputTests {
     /// the first word of their heading, page by page.
     static let sections = [
         "docs/tour.md": [
-            "show", "search", "neighbors", "path", "timeline", "claims", "source", "disputes", "stats", "check",
+            "entities", "show", "search", "neighbors", "path", "timeline", "claims", "source", "disputes", "stats", "check",
         ],
         "docs/weighing-evidence.md": ["Before"],
     ]

@@ -51,6 +51,31 @@ struct TextTable {
         try forEachLine(indent: indent, widths: columnWidths(), _: body)
     }
 
+    /// A table of any length written in parts of `partRows` rows, each as wide as the first
+    /// part's (a later cell wider than its column is cut, or wraps under the last): memory holds one
+    /// part, never the whole table. `rows` calls its argument with each row as it reads it.
+    static func streamed(
+        _ columns: [Column], partRows: Int = ListingLimit.tableDefault, write: (String) throws -> Void,
+        rows: ((_ append: [String]) throws -> Void) throws -> Void
+    ) throws {
+        var part = TextTable(columns)
+        var widths: [Int]?
+        try withoutActuallyEscaping(write) { write in
+            func flush() throws {
+                let isFirst = widths == nil
+                let partWidths = widths ?? part.columnWidths()
+                widths = partWidths
+                try part.forEachLine(widths: partWidths, includesHeader: isFirst) { try write($0 + "\n") }
+                part.removeAllRows()
+            }
+            try rows { row in
+                part.append(row)
+                if part.rows.count >= partRows { try flush() }
+            }
+            if widths == nil || !part.rows.isEmpty { try flush() }
+        }
+    }
+
     /// How wide each column is: its widest cell (up to its limit), or its header.
     func columnWidths() -> [Int] {
         var widths = columns.map { DisplayWidth.of($0.header) }
