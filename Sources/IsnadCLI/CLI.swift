@@ -208,7 +208,9 @@ public enum IsnadCLI {
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
                     storeLocation: location, writeLockWaitLimit: try parsed.value(CommandSpec.writeLockWait), output: output,
-                    showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
+                    showsBidiMarks: marks.areShown(isStandardOutputTerminal: isStandardOutputTerminal),
+                    footnotesShowBidiMarks: marks.areShown(
+                        isStandardOutputTerminal: isStandardOutputTerminal, isForDocument: true),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
                 context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.name)

@@ -117,7 +117,7 @@ enum HelpCommand: Command {
             HelpLayout.row("--db <path>", "The store: a file or a postgresql:// URI (default: $ISNAD_DB, else ./isnad.db)."),
             HelpLayout.row("--store <name>", "The store's name in a PostgreSQL database (default: isnad)."),
             HelpLayout.row(
-                "--bidi-marks <when>", "Arabic-ordering marks in tables and text: auto (terminal only), always, never."),
+                "--bidi-marks <when>", "Arabic-ordering marks: auto (on a terminal; in --format cite always), always, never."),
             HelpLayout.row(
                 "--wait <seconds>", "How long a change waits for another's write lock (default: as long as it takes)."),
             HelpLayout.row("--version", "Print the version."),

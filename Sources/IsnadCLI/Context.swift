@@ -40,6 +40,9 @@ struct Context {
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
     var showsBidiMarks = false
+    /// Whether footnotes (`--format cite`) keep those marks: by default wherever they go, to be
+    /// pasted into a document (``BidiMarks/areShown(isStandardOutputTerminal:isForDocument:)``).
+    var footnotesShowBidiMarks = false
     /// `--bom`: CSV starts with a UTF-8 byte order mark.
     var writesByteOrderMark = false
     /// Standard output is a terminal: CSV shows control characters as escapes.

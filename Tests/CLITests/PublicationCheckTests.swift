@@ -16,8 +16,8 @@ struct PublicationCheckTests {
         {"record":"entity","id":"b","type":"organization","name":"Beta"}
         {"record":"entity","id":"c","type":"organization","name":"Gamma"}
         {"record":"entity","id":"d","type":"organization","name":"Delta"}
-        {"record":"source","id":"wire","type":"news-article","title":"Alpha pays Gamma, says the wire","publisher":"Wire Agency","url":"https://wire.example/alpha","published":"2021-05-02","reliability":"A"}
-        {"record":"source","id":"paper","type":"news-article","title":"The paper's report","publisher":"Daily Paper","published":"2021-06","reliability":"B"}
+        {"record":"source","id":"wire","type":"news-article","title":"Alpha pays Gamma, says the wire","author":"Jo Writer","publisher":"Wire Agency","url":"https://wire.example/alpha","published":"2021-05-02","reliability":"A"}
+        {"record":"source","id":"paper","type":"news-article","title":"The paper's report","publisher":"Daily Paper","url":"https://paper.example/report","published":"2021-06","reliability":"B"}
         {"record":"source","id":"blog","type":"social-media-post","title":"A blog","reliability":"E"}
         {"record":"claim","id":"one-voice","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"Alpha funds Beta","stance":"asserts","credibility":3}]}
         {"record":"claim","id":"two-voices","subject":"a","predicate":"funded","object":"c","start":null,"end":null,"citations":[{"source":"wire","quote":"Alpha pays Gamma","stance":"asserts","credibility":2},{"source":"paper","quote":"Alpha funds Gamma","stance":"asserts","credibility":2}]}
@@ -237,7 +237,7 @@ struct PublicationCheckTests {
     // MARK: the listing CSV's sources
 
     @Test(
-        "a listing's CSV ends with the citation's sources (claimant title, publisher, date and URL, the via's title), then its capped grades"
+        "a listing's CSV ends with the citation's sources (claimant title, publisher, date and URL, the via's title), then its capped grades, then the via's publisher, date and URL and the claimant's author"
     )
     func footnoteColumns() throws {
         let cli = try store()
@@ -245,15 +245,15 @@ struct PublicationCheckTests {
         let rows = csv.standardOutput.split(separator: "\r\n")
         #expect(
             rows.first
-                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility"
+                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author"
         )
         #expect(
             rows.dropFirst().map(String.init) == [
-                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,,E,3",
-                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,,,B,2",
-                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,B,3",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,,A,2",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,,,B,2",
+                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,,E,3,,,,",
+                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,",
+                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,B,3,Daily Paper,2021-06,https://paper.example/report,Jo Writer",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,,A,2,,,,Jo Writer",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,",
             ])
         // Last, each citation's grades as the weighing counts them: the wire (A) read in the paper
         // (B) is B3 there (citation_reliability keeps the wire's own A).
@@ -263,14 +263,14 @@ struct PublicationCheckTests {
         let retracted = try cli.run(["claims", "--only-retracted", "--format", "csv"]).standardOutput
         #expect(
             retracted == """
-                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility\r
-                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,,\r
+                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author\r
+                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,,,Daily Paper,2021-06,https://paper.example/report,Jo Writer\r
 
                 """)
         let standing = try cli.run(["claims", "--include-retracted", "--id", "one-voice", "--format", "csv"]).standardOutput
         #expect(
             standing.hasSuffix(
-                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,,E,3\r\n"
+                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,,E,3,,,,\r\n"
             ))
     }
 

@@ -201,7 +201,7 @@ enum ClaimsCommand: Command {
     }
 
     /// The CSV of a listing with what is retracted: the claims' rows with a column,
-    /// ``RetractionListing/csvColumn``, empty, before the sources' and the capped grades' columns; each standing claim's retracted citations after
+    /// ``RetractionListing/csvColumn``, empty, before the sources' and the capped grades' columns (and the sources' further ones); each standing claim's retracted citations after
     /// its rows; then the retracted claims. `besideStanding` false: only what is retracted (a
     /// standing claim's retracted citations under its evidence as it stands, unfiltered).
     static func rowsWithRetractions(
@@ -210,7 +210,7 @@ enum ClaimsCommand: Command {
     ) -> Printout.Rows {
         let store = query.store
         let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns
+        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns + ClaimSheet.listingMoreSourceColumns
         let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + trailing
         return Printout.Rows(header: header) { body in
             var presentation = ClaimPresentation(store: store, graph: query.graph)

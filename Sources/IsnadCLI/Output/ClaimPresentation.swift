@@ -12,7 +12,7 @@ struct ClaimPresentation {
     let graph: TransmissionGraph
     private var names: [String: Entity] = [:]
     /// What a footnote names of each source read (``sourceCells(of:)``), and the bytes they hold.
-    private var footnotes: [String: [String]] = [:]
+    private var footnotes: [String: SourceReference] = [:]
     private var footnoteBytes = 0
 
     init(store: GraphStore, graph: TransmissionGraph) {
@@ -40,23 +40,38 @@ struct ClaimPresentation {
 
     mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
 
-    /// A source's title, publisher, date of publication and URL (empty when it is not stored),
-    /// read once: a hub's claims cite tens of thousands of sources (21,234 for 59,276 claims
-    /// at 1M), each many times, and a memory of 4,096 of them, starting over when full, read
-    /// nearly every one again (a listing 50% slower). The memory starts over past 16 MiB of
+    /// What a footnote names of a source, each field empty when it is not stored.
+    private struct SourceReference {
+        var title = "", author = "", publisher = "", published = "", url = ""
+
+        /// The fields as a reference gives them, in a bibliography's order: author, title,
+        /// publisher, date of publication, URL.
+        var cited: [String] { [author, title, publisher, published, url] }
+
+        /// Who speaks, as a reader would name it: the publisher, else the author, else the title
+        /// (nil without any: a source not stored).
+        var speaker: String? { [publisher, author, title].first { !$0.isEmpty } }
+    }
+
+    /// A source's title, author, publisher, date of publication and URL (empty when it is not
+    /// stored), read once: a hub's claims cite tens of thousands of sources (21,234 for 59,276
+    /// claims at 1M), each many times, and a memory of 4,096 of them, starting over when full,
+    /// read nearly every one again (a listing 50% slower). The memory starts over past 16 MiB of
     /// these fields (long titles) or 65,536 sources instead.
-    private mutating func footnote(_ id: String) throws -> [String] {
-        if let cells = footnotes[id] { return cells }
+    private mutating func footnote(_ id: String) throws -> SourceReference {
+        if let reference = footnotes[id] { return reference }
         let source = try store.source(id: id, withText: false)
-        let cells = [source?.title ?? "", source?.publisher ?? "", source?.published?.description ?? "", source?.url ?? ""]
-        let bytes = cells.reduce(id.utf8.count) { $0 + $1.utf8.count }
+        let reference = SourceReference(
+            title: source?.title ?? "", author: source?.author ?? "", publisher: source?.publisher ?? "",
+            published: source?.published?.description ?? "", url: source?.url ?? "")
+        let bytes = reference.cited.reduce(id.utf8.count) { $0 + $1.utf8.count }
         if footnotes.count >= 1 << 16 || footnoteBytes + bytes > 16 << 20 {
             footnotes.removeAll(keepingCapacity: true)
             footnoteBytes = 0
         }
-        footnotes[id] = cells
+        footnotes[id] = reference
         footnoteBytes += bytes
-        return cells
+        return reference
     }
 
     /// How many claims rest on one channel, and what those channels pass through, most claims
@@ -180,7 +195,7 @@ struct ClaimPresentation {
         let capped = weight.strength?.cappedCitations
         return try graded.citations.enumerated().map { position, cited in
             head + Self.csvCells(cited, notes: graded.claim.notes) + (try sourceCells(of: cited.citation))
-                + Self.cappedCells(capped, at: position)
+                + Self.cappedCells(capped, at: position) + (try moreSourceCells(of: cited.citation))
         }
     }
 
@@ -205,16 +220,28 @@ struct ClaimPresentation {
                     try line(try presentation.footnote(cited, of: graded.claim, strength: strength, number: number))
                 }
             }
+            // The key goes with the footnotes, so that a block of them lifted into a piece keeps it.
+            if number > 0 { try line(gradeKey) }
         }
     }
 
+    /// The line under the footnotes that reads their grades (`(B2)`, `ALLEGED F3`): the two
+    /// Admiralty scales, in the scales' own words.
+    static let gradeKey =
+        "Grades (Admiralty scale), as in B2: the letter is the source's reliability ("
+        + Reliability.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ")
+        + "), the number the information's credibility ("
+        + Credibility.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ")
+        + "); the nearer the letter to A and the lower the number, the stronger."
+
     /// One citation as a footnote, in words that never make the claim a fact: the claim, its
-    /// status and best grade capped by its chains, then who says it and how (a denial in
-    /// capitals), the quote, and the claimant's title, publisher, date and URL, then the source
-    /// it is read in and where:
+    /// status and best grade capped by its chains, then who says it, named as a reader would cite
+    /// it (its publisher, else its author, else its title; the id is CSV's), and how (a denial in
+    /// capitals), the quote, and the claimant's author, title, publisher, date and URL, then the
+    /// source it is read in and where:
     /// `[1] Wilayat Sinai — attacked → Egyptian Army (undated; ALLEGED F2 · 1 channel, all through
-    /// hadera-2022-article (E)): abu-maram-document asserts it (F2): «…» ("…") — (its title);
-    /// quoted in (the article's title), 2022-03, line 50`. Every text made printable,
+    /// hadera-2022-article (E)): Abu Maram al-Jazairi asserts it (F2): «…» ("…") — Abu Maram
+    /// al-Jazairi, (its title); quoted in (the article's title), 2022-03, line 50`. Every text made printable,
     /// held in its direction (``Bidi``), the quote cut as a table cuts it (``shown(_:)``).
     mutating func footnote(_ cited: GradedCitation, of claim: Claim, strength: SupportStrength, number: Int) throws
         -> String
@@ -225,7 +252,7 @@ struct ClaimPresentation {
         var line =
             "[\(number)] \(text(try name(claim.subject))) — \(text(predicate)) → \(text(try name(claim.object)))"
             + " (\(DateText.dates(of: claim, vocabulary: store.vocabulary)); \(strength)): "
-            + Text.printable(citation.source) + " " + Self.footnoteStance[citation.stance, default: citation.stance.rawValue]
+            + (try speaker(citation.source)) + " " + Self.footnoteStance[citation.stance, default: citation.stance.rawValue]
             + " (\(cited.reliability.rawValue)\(citation.credibility.rawValue)): "
         let quote = Self.shown(citation.quote)
         let marks = QuoteFrame.marks(for: citation.quote, open: "«", close: "»")
@@ -241,18 +268,28 @@ struct ClaimPresentation {
         return Bidi.line(line)
     }
 
-    /// How a footnote says a stance: a denial stands out from the citations beside it.
-    static let footnoteStance: [Stance: String] = [.asserts: "asserts it", .reports: "reports it", .denies: "DENIES it"]
+    /// How a footnote says a stance: a denial stands out from the citations beside it, and a
+    /// report says it is no endorsement ("Reuters reports it" alone reads as Reuters stating it).
+    static let footnoteStance: [Stance: String] = [
+        .asserts: "asserts it", .reports: "reports it without vouching for it", .denies: "DENIES it",
+    ]
 
-    /// A source as a footnote names it: its title, publisher, date of publication and URL, those
-    /// it has; its id when it has none of them.
+    /// Who makes a citation, as a footnote names it (``SourceReference/speaker``); its id when
+    /// it is not stored.
+    private mutating func speaker(_ id: String) throws -> String {
+        guard let speaker = try footnote(id).speaker else { return Text.printable(id) }
+        return Bidi.isolate(Text.printable(speaker))
+    }
+
+    /// A source as a footnote names it: its author, title, publisher, date of publication and
+    /// URL, those it has; its id when it has none of them.
     private mutating func reference(_ id: String) throws -> String {
-        let cells = try footnote(id).filter { !$0.isEmpty }
+        let cells = try footnote(id).cited.filter { !$0.isEmpty }
         guard !cells.isEmpty else { return Text.printable(id) }
         return cells.map { Bidi.isolate(Text.printable($0)) }.joined(separator: ", ")
     }
 
-    /// The cells of ``ClaimSheet/listingCappedColumns``, last in a row: the citation's reliability
+    /// The cells of ``ClaimSheet/listingCappedColumns``, after the sources': the citation's reliability
     /// and credibility as the weighing counts them; empty for a citation that is not weighed (a
     /// retracted one).
     static func cappedCells(_ capped: [Evidence.Item]?, at position: Int) -> [String] {
@@ -263,10 +300,20 @@ struct ClaimPresentation {
     /// ``cappedCells(_:at:)`` of a citation the weighing does not count.
     static let notCapped = ClaimSheet.listingCappedColumns.map { _ in "" }
 
-    /// The cells of ``ClaimSheet/listingSourceColumns``, last in a row: the claimant's title,
-    /// publisher, date of publication and URL, and the via's title (empty without a via).
+    /// The cells of ``ClaimSheet/listingSourceColumns``: the claimant's title, publisher, date of
+    /// publication and URL, and the via's title (empty without a via).
     mutating func sourceCells(of citation: Citation) throws -> [String] {
-        try footnote(citation.source) + [try citation.via.map { try footnote($0)[0] } ?? ""]
+        let source = try footnote(citation.source)
+        return [
+            source.title, source.publisher, source.published, source.url, try citation.via.map { try footnote($0).title } ?? "",
+        ]
+    }
+
+    /// The cells of ``ClaimSheet/listingMoreSourceColumns``, last in a row: the via's publisher,
+    /// date of publication and URL (empty without a via), and the claimant's author.
+    mutating func moreSourceCells(of citation: Citation) throws -> [String] {
+        let via = try citation.via.map { try footnote($0) } ?? SourceReference()
+        return [via.publisher, via.published, via.url, try footnote(citation.source).author]
     }
 
     /// The claim's cells of a CSV row, with its evidence (capped) and channels; nil for a claim

@@ -74,6 +74,18 @@ enum OutputFormat: String, ArgumentChoice {
 /// with Arabic in order; `grep '^member_of'`, `awk` and `cut` need plain text.
 enum BidiMarks: String, ArgumentChoice {
     case auto, always, never
+
+    /// Whether output carries the marks. `auto`: a table only on a terminal; footnotes
+    /// (`isForDocument`, `--format cite`) wherever they go, since they are written to be pasted
+    /// into a document, and a word processor reorders a line with Arabic as a terminal does (a
+    /// title and its publisher swapped, `2022-03` shown as `03-2022`).
+    func areShown(isStandardOutputTerminal: Bool, isForDocument: Bool = false) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: isStandardOutputTerminal || isForDocument
+        }
+    }
 }
 
 /// What a command prints, said once in terms of what it is — text for reading, JSON, rows —
@@ -180,9 +192,14 @@ extension OutputFormat {
                 throw UsageError(message: "--format cite cites claims, and this listing is not one of claims")
             }
             try footnotes { line in
-                try context.print((context.showsBidiMarks ? line : Bidi.removingMarks(line)) + "\n")
+                try context.print((context.footnotesShowBidiMarks ? line : Bidi.removingMarks(line)) + "\n")
             }
-            for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
+            // Under the footnotes too, as under a table: a file of them cut short must not read
+            // as all there is.
+            let leftOut = printout.leftOut()
+            for note in leftOut { try context.print(note + "\n") }
+            if !leftOut.isEmpty { try context.output.flush() }
+            for note in leftOut { context.message("isnad: " + note) }
         case .json:
             switch printout.json {
             case .records(let write):

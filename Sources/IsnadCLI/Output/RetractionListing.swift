@@ -60,8 +60,9 @@ struct RetractionListing {
 
     /// The CSV column that says why a row's claim or citation is retracted (empty for what
     /// stands), after a listing's columns of the claim and citation, before those of its
-    /// sources (``ClaimSheet/listingSourceColumns``, added after it) and the capped grades
-    /// (``ClaimSheet/listingCappedColumns``, empty on a retracted citation: it is not weighed).
+    /// sources (``ClaimSheet/listingSourceColumns``, added after it), the capped grades
+    /// (``ClaimSheet/listingCappedColumns``, empty on a retracted citation: it is not weighed) and
+    /// the sources' further fields (``ClaimSheet/listingMoreSourceColumns``).
     static let csvColumn = "retracted"
 
     /// A retraction's CSV rows, one per retracted citation (every citation of a retracted claim),
@@ -78,7 +79,8 @@ struct RetractionListing {
             for citation in claim.citations {
                 rows.append(
                     head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? reason]
-                        + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped)
+                        + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped
+                        + (try presentation.moreSourceCells(of: citation)))
             }
             return rows
         }
@@ -87,7 +89,8 @@ struct RetractionListing {
         for (_, citation) in retraction.retractedCitations {
             rows.append(
                 head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? ""]
-                    + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped)
+                    + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped
+                    + (try presentation.moreSourceCells(of: citation)))
         }
         return rows
     }

@@ -241,7 +241,9 @@ struct CommandSpec: Sendable {
     static let showsHelp = Flag("help", short: "h", group: .global, help: "Show this help.")
     static let bidiMarks = Option<BidiMarks>(
         "bidi-marks", value: "when", group: .global,
-        help: "auto (only on a terminal; the default), always or never: marks that keep Arabic lines in order.")
+        help:
+            "auto (on a terminal, and in --format cite wherever it goes; the default), always or never: marks that keep Arabic lines in order."
+    )
 
     static let writeLockWait = Option<Int>(
         "wait", value: "seconds", in: 0...604_800, group: .global,

@@ -11,10 +11,12 @@ public enum ClaimSheet {
 
     /// The columns of a listing's CSV (`isnad claims --format csv`, after any leading columns of
     /// its own such as `show`'s or `path`'s), one row per citation: ``listingClaimColumns``,
-    /// then ``listingSourceColumns``. A sheet may be one: read back, `citation_source` is the
+    /// then ``listingSourceColumns``, ``listingCappedColumns`` and ``listingMoreSourceColumns``. A sheet may be one: read back, `citation_source` is the
     /// `source` column, `claim` names the claim each row must state, and the weighing's columns
     /// and the sources' (computed or read from the store, not given) are passed over.
-    public static let listingColumns = listingClaimColumns + listingSourceColumns + listingCappedColumns
+    public static let listingColumns =
+        listingClaimColumns + listingSourceColumns + listingCappedColumns
+        + listingMoreSourceColumns
 
     /// A listing's columns of the claim, its weighing and the citation, as every listing has
     /// written them first.
@@ -39,6 +41,12 @@ public enum ClaimSheet {
     /// after every column listings wrote before them, so that a script that reads columns by
     /// position reads the same ones.
     public static let listingCappedColumns = ["citation_capped_reliability", "citation_capped_credibility"]
+
+    /// The rest of what a footnote names of the citation's sources: the publisher, date of
+    /// publication and URL of the source it is read in (empty without a via), and the claimant's
+    /// author. Last, after every column listings wrote before them, so that a script that reads
+    /// columns by position reads the same ones.
+    public static let listingMoreSourceColumns = ["via_publisher", "via_published", "via_url", "citation_source_author"]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV
     /// puts a `'` before such a cell, as OWASP advises
