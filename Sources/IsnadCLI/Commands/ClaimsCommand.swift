@@ -210,7 +210,7 @@ enum ClaimsCommand: Command {
     ) -> Printout.Rows {
         let store = query.store
         let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns
+        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns + ClaimSheet.listingDenialColumns
         let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + trailing
         return Printout.Rows(header: header) { body in
             var presentation = ClaimPresentation(store: store, graph: query.graph)

@@ -78,16 +78,18 @@ struct RetractionListing {
             for citation in claim.citations {
                 rows.append(
                     head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? reason]
-                        + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped)
+                        + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped
+                        + ClaimPresentation.denialCells(nil))
             }
             return rows
         }
         guard let standing, let head = try presentation.csvHead(of: standing) else { return [] }
+        let denial = ClaimPresentation.denialCells(presentation.graph.weigh(standing).strength?.evidence)
         var rows: [[String]] = []
         for (_, citation) in retraction.retractedCitations {
             rows.append(
                 head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? ""]
-                    + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped)
+                    + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped + denial)
         }
         return rows
     }

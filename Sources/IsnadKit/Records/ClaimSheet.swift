@@ -14,7 +14,8 @@ public enum ClaimSheet {
     /// then ``listingSourceColumns``. A sheet may be one: read back, `citation_source` is the
     /// `source` column, `claim` names the claim each row must state, and the weighing's columns
     /// and the sources' (computed or read from the store, not given) are passed over.
-    public static let listingColumns = listingClaimColumns + listingSourceColumns + listingCappedColumns
+    public static let listingColumns =
+        listingClaimColumns + listingSourceColumns + listingCappedColumns + listingDenialColumns
 
     /// A listing's columns of the claim, its weighing and the citation, as every listing has
     /// written them first.
@@ -39,6 +40,13 @@ public enum ClaimSheet {
     /// after every column listings wrote before them, so that a script that reads columns by
     /// position reads the same ones.
     public static let listingCappedColumns = ["citation_capped_reliability", "citation_capped_credibility"]
+
+    /// The grade of the claim's strongest denial, once weighed (``Evidence/strongestDenialGrade``,
+    /// `E5`), empty when nothing denies it: what says whether a disputed claim is contested by
+    /// a ministry's B2 finding or by the accused's own E5 statement. A claim's column, yet last,
+    /// after every column listings wrote before it, so that a script that reads columns by
+    /// position reads the same ones.
+    public static let listingDenialColumns = ["best_denial"]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV
     /// puts a `'` before such a cell, as OWASP advises

@@ -601,6 +601,7 @@ const words = {
     ofEntity: (predicate, name) => ['(of ', name, ')'],
     legendOverview: 'Zoomed out (as the page opens, fitted), each entity is a dot in its type’s colour, larger when it is in more claims; zoom in for the shapes.',
     legendWidths: 'Width: independent channels',
+    legendDisputed: 'Any denial makes a line dotted, whoever denies it: a dotted line may still be strongly supported. Its width says by how many channels; the panel gives the denial’s grade.',
     widths: ['1 channel, however many citations', '2 channels', '3 or more channels'],
     legendAlike: 'Colours may look alike: untick the other families (Predicate families, with the filters) to see one alone.',
     filters: 'Filters', details: 'Details', legend: 'Legend', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
@@ -633,6 +634,7 @@ const words = {
     ofEntity: (predicate, name) => ['(', predicate, ' ', name, ')'],
     legendOverview: 'عند التصغير (كما تُفتح الصفحة، ملاءمةً) يظهر كل كيان نقطةً بلون نوعه، أكبر كلما كثرت ادعاءاته؛ كبّر لترى الأشكال.',
     legendWidths: 'العرض: القنوات المستقلة',
+    legendDisputed: 'أي نفي يجعل الخط منقَّطًا، أيًّا كان النافي: وقد يكون الخط المنقَّط مدعومًا بقوة. عرضه يقول كم قناة تدعمه، واللوحة تعطي تقييم النفي.',
     widths: ['قناة واحدة، مهما كثرت الاستشهادات', 'قناتان', '3 قنوات أو أكثر'],
     legendAlike: 'قد تتشابه الألوان: ألغِ تحديد العائلات الأخرى (عائلات المحمولات، مع المرشحات) لترى عائلة وحدها.',
     filters: 'المرشحات', details: 'التفاصيل', legend: 'مفتاح الرموز', zoomIn: 'تكبير', zoomOut: 'تصغير',
@@ -1443,7 +1445,8 @@ function renderLegend() {
   for (const status of context.statuses) {
     lines.append(html('li', { 'data-status': status.id }, lineSample(status.line.style, lineWidth(1)), ` ${language === 'ar' ? status.ar : status.en}`));
   }
-  legend.append(lines, html('h3', {}, t().legendWidths));
+  // Dotted is the style a reader takes for the weakest; the accused's own E5 denial makes it too.
+  legend.append(lines, html('p', { class: 'legend-note' }, t().legendDisputed), html('h3', {}, t().legendWidths));
   const widths = html('ul');
   for (const [index, words] of t().widths.entries()) {
     widths.append(html('li', { 'data-channels': String(index + 1) }, lineSample('solid', lineWidth(index + 1)), ` ${words}`));
