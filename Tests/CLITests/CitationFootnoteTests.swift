@@ -29,7 +29,7 @@ struct CitationFootnoteTests {
         }
         // A denial reads as one, under its disputed claim, with where its words stand.
         let denial = try #require(footnotes.first { $0.contains("DENIES it") })
-        #expect(denial.contains("Hamas — cooperated with → Islamic State (undated; DISPUTED E3 · 1 channel"))
+        #expect(denial.contains("Hamas — cooperated with → Islamic State (undated; DISPUTED by E3 · best E3 · 1 channel"))
         #expect(denial.contains("hadera-2022-article DENIES it (E3): «بيد أن هذا التقويم"))
         #expect(denial.hasSuffix("2022-03, lines 33-35"))
         // A claimant read in another source: its own reference, then the one its words are quoted in.
@@ -150,7 +150,7 @@ struct CitationFootnoteTests {
         #expect(TerminalSafetyTests.terminalControls(in: cited.outputBytes).isEmpty)
         #expect(
             cited.standardOutput
-                == "[1] Org A — funded → Org B\\u{202E}x (undated; DISPUTED F6 · 0 channels · denied by 1 source in 1 channel): "
+                == "[1] Org A — funded → Org B\\u{202E}x (undated; DISPUTED by E4 · best F6 · 0 channels · denied by 1 source in 1 channel): "
                 + "blog DENIES it (E4): «A funds B line two\\u{202E}x» — Blog\\u{202E}y, https://example.org/x, p. 2\\u{202E}\n",
             "\(cited.standardOutput)")
     }
