@@ -41,6 +41,28 @@ struct PublicationCheckTests {
         csv.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
     }
 
+    // MARK: the strength of a denial
+
+    @Test("show's count says how many disputed claims an A–C source denies: the paper's B2 denial, not the accused's E5")
+    func disputedByStrongSources() throws {
+        let cli = try store()
+        let shown = try cli.run(["show", "a"])
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(
+            shown.standardOutput.contains("\n3 claims: 1 asserted, 1 alleged, 1 disputed (1 by an A–C source)\n"),
+            "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("DISPUTED by B2 · 0 sources, 1 citation · best F6"), "\(shown.standardOutput)")
+        // A disputed claim that only an E source denies is counted disputed, and no more.
+        let weak = try cli.write(
+            "weak.jsonl",
+            #"{"record":"source","id":"accused","type":"statement","title":"Denial","reliability":"E"}"# + "\n"
+                + #"{"record":"claim","id":"one-voice","subject":"a","predicate":"funded","object":"b","citations":[{"source":"blog","quote":"Alpha funds Beta","stance":"asserts","credibility":3},{"source":"accused","quote":"We fund no one","stance":"denies","credibility":5}]}"#
+                + "\n")
+        #expect(try cli.run(["import", weak]).status == 0)
+        let again = try cli.run(["show", "a"]).standardOutput
+        #expect(again.contains("\n3 claims: 1 asserted, 2 disputed (1 by an A–C source)\n"), "\(again)")
+    }
+
     // MARK: --max-channels
 
     @Test("--max-channels 1 lists what rests on a single voice, and what no voice supports; with --min-channels, a band")
