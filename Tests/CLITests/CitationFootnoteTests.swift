@@ -42,7 +42,7 @@ struct CitationFootnoteTests {
         }
         // A denial reads as one, under its disputed claim, with where its words stand.
         let denial = try #require(footnotes.first { $0.contains("DENIES it") })
-        #expect(denial.contains("Hamas — cooperated with → Islamic State (undated; DISPUTED E3 · 1 channel"))
+        #expect(denial.contains("Hamas — cooperated with → Islamic State (undated; DISPUTED by E3 · best E3 · 1 channel"))
         // The article has no publisher or author: its title names it.
         #expect(
             denial.contains("علاقات ارهابية .. تساؤلات حول مباركة حماس عملية داعش في الخضيرة DENIES it (E3): «بيد أن هذا التقويم")
@@ -210,7 +210,7 @@ struct CitationFootnoteTests {
         #expect(TerminalSafetyTests.terminalControls(in: cited.outputBytes).isEmpty)
         #expect(
             cited.standardOutput
-                == "[1] Org A — funded → Org B\\u{202E}x (undated; DISPUTED F6 · 0 channels · denied by 1 source in 1 channel): "
+                == "[1] Org A — funded → Org B\\u{202E}x (undated; DISPUTED by E4 · best F6 · 0 channels · denied by 1 source in 1 channel): "
                 + "Blog\\u{202E}y DENIES it (E4): «A funds B line two\\u{202E}x» — Blog\\u{202E}y, https://example.org/x, p. 2\\u{202E}\n"
                 + ClaimPresentation.gradeKey + "\n",
             "\(cited.standardOutput)")

@@ -874,7 +874,7 @@ struct InProcessTests {
             """#)
         #expect(Self.run(["import", cli.path("records.jsonl")], database: database).status == 0)
         let heading = Self.run(["path", "a", "c"], database: database).standardOutput.split(separator: "\n").first ?? ""
-        #expect(heading.contains("(2 hops; weakest hop DISPUTED C2"), "\(heading)")
+        #expect(heading.contains("(2 hops; weakest hop DISPUTED by ") && heading.contains(" · best C2 · "), "\(heading)")
         #expect(heading.hasSuffix("; weakest grade F3, hop 1)"), "\(heading)")
         // The least reliable source first (F3 is weaker than C6, though their ranks add up to less),
         // and every hop that has it.

@@ -41,6 +41,28 @@ struct PublicationCheckTests {
         csv.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
     }
 
+    // MARK: the strength of a denial
+
+    @Test("show's count says how many disputed claims an A–C source denies: the paper's B2 denial, not the accused's E5")
+    func disputedByStrongSources() throws {
+        let cli = try store()
+        let shown = try cli.run(["show", "a"])
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(
+            shown.standardOutput.contains("\n3 claims: 1 asserted, 1 alleged, 1 disputed (1 by an A–C source)\n"),
+            "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("DISPUTED by B2 · 0 sources, 1 citation · best F6"), "\(shown.standardOutput)")
+        // A disputed claim that only an E source denies is counted disputed, and no more.
+        let weak = try cli.write(
+            "weak.jsonl",
+            #"{"record":"source","id":"accused","type":"statement","title":"Denial","reliability":"E"}"# + "\n"
+                + #"{"record":"claim","id":"one-voice","subject":"a","predicate":"funded","object":"b","citations":[{"source":"blog","quote":"Alpha funds Beta","stance":"asserts","credibility":3},{"source":"accused","quote":"We fund no one","stance":"denies","credibility":5}]}"#
+                + "\n")
+        #expect(try cli.run(["import", weak]).status == 0)
+        let again = try cli.run(["show", "a"]).standardOutput
+        #expect(again.contains("\n3 claims: 1 asserted, 2 disputed (1 by an A–C source)\n"), "\(again)")
+    }
+
     // MARK: --max-channels
 
     @Test("--max-channels 1 lists what rests on a single voice, and what no voice supports; with --min-channels, a band")
@@ -50,10 +72,10 @@ struct PublicationCheckTests {
         #expect(single.status == 0, "\(single.standardError)")
         #expect(
             single.standardOutput == """
-                CLAIM          SUBJECT  PREDICATE  OBJECT  DATES    STATUS    BEST  CHANNELS       ALL THROUGH  SAID BY (STANCE GRADE)
-                one-voice      Alpha    funded     Beta    undated  ALLEGED   E3    1              blog (E)     blog (asserts E3)
-                only-denied    Alpha    funded     Delta   undated  DISPUTED  F6    0 (1 denying)               paper (denies B2)
-                read-in-paper  Beta     funded     Gamma   undated  ALLEGED   B3    1              paper (B)    wire (reports A3)
+                CLAIM          SUBJECT  PREDICATE  OBJECT  DATES    STATUS          BEST  CHANNELS       ALL THROUGH  SAID BY (STANCE GRADE)
+                one-voice      Alpha    funded     Beta    undated  ALLEGED         E3    1              blog (E)     blog (asserts E3)
+                only-denied    Alpha    funded     Delta   undated  DISPUTED by B2  F6    0 (1 denying)               paper (denies B2)
+                read-in-paper  Beta     funded     Gamma   undated  ALLEGED         B3    1              paper (B)    wire (reports A3)
 
                 """)
         let band = try cli.run(["claims", "--min-channels", "2", "--max-channels", "2", "--format", "csv"])
@@ -237,7 +259,7 @@ struct PublicationCheckTests {
     // MARK: the listing CSV's sources
 
     @Test(
-        "a listing's CSV ends with the citation's sources (claimant title, publisher, date and URL, the via's title), then its capped grades, then the via's publisher, date and URL and the claimant's author"
+        "a listing's CSV ends with the citation's sources (claimant title, publisher, date and URL, the via's title), then its capped grades, then the via's publisher, date and URL and the claimant's author, then the claim's strongest denial"
     )
     func footnoteColumns() throws {
         let cli = try store()
@@ -245,16 +267,19 @@ struct PublicationCheckTests {
         let rows = csv.standardOutput.split(separator: "\r\n")
         #expect(
             rows.first
-                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author"
+                == "claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author,best_denial"
         )
         #expect(
             rows.dropFirst().map(String.init) == [
-                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,,E,3,,,,",
-                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,",
-                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,B,3,Daily Paper,2021-06,https://paper.example/report,Jo Writer",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,,A,2,,,,Jo Writer",
-                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,",
+                "one-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,A blog,,,,,E,3,,,,,",
+                "only-denied,a,Alpha,funded,d,Delta,,,disputed,0,F,6,0,,paper,B,,denies,2,Alpha never funded Delta,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,,B2",
+                "read-in-paper,b,Beta,funded,c,Gamma,,,alleged,1,B,3,1,paper,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,B,3,Daily Paper,2021-06,https://paper.example/report,Jo Writer,",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,wire,A,,asserts,2,Alpha pays Gamma,,,,\"Alpha pays Gamma, says the wire\",Wire Agency,2021-05-02,https://wire.example/alpha,,A,2,,,,Jo Writer,",
+                "two-voices,a,Alpha,funded,c,Gamma,,,asserted,2,A,2,2,,paper,B,,asserts,2,Alpha funds Gamma,,,,The paper's report,Daily Paper,2021-06,https://paper.example/report,,B,2,,,,,",
             ])
+        // The claim only the paper (B2) denies names that denial last, for every row of the claim:
+        // what tells a ministry's finding from the accused's own word, as the table's STATUS does.
+        #expect(try cli.run(["claims", "--id", "only-denied"]).standardOutput.contains("  DISPUTED by B2  F6  "))
         // Last, each citation's grades as the weighing counts them: the wire (A) read in the paper
         // (B) is B3 there (citation_reliability keeps the wire's own A).
         // The columns before them are where they were: `retracted` too, in a listing with it; a
@@ -263,14 +288,14 @@ struct PublicationCheckTests {
         let retracted = try cli.run(["claims", "--only-retracted", "--format", "csv"]).standardOutput
         #expect(
             retracted == """
-                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author\r
-                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,,,Daily Paper,2021-06,https://paper.example/report,Jo Writer\r
+                claim,subject,subject_name,predicate,object,object_name,start,end,status,sources,best_reliability,best_credibility,channels,common_link,citation_source,citation_reliability,via,stance,credibility,quote,quote_en,locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title,citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author,best_denial\r
+                read-in-paper,b,Beta,funded,c,Gamma,,,retracted,,,,,,wire,A,paper,reports,3,Beta funds Gamma,,p. 4,,misread,"Alpha pays Gamma, says the wire",Wire Agency,2021-05-02,https://wire.example/alpha,The paper's report,,,Daily Paper,2021-06,https://paper.example/report,Jo Writer,\r
 
                 """)
         let standing = try cli.run(["claims", "--include-retracted", "--id", "one-voice", "--format", "csv"]).standardOutput
         #expect(
             standing.hasSuffix(
-                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,,E,3,,,,\r\n"
+                "\r\none-voice,a,Alpha,funded,b,Beta,,,alleged,1,E,3,1,blog,blog,E,,asserts,3,Alpha funds Beta,,,,,A blog,,,,,E,3,,,,,\r\n"
             ))
     }
 

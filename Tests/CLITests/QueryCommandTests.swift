@@ -56,7 +56,7 @@ struct QueryCommandTests {
             """)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         let disputed = try cli.run(["path", "kay", "org-n"]).standardOutput
-        #expect(disputed.contains("(2 hops; weakest hop DISPUTED A2 · 2 channels"), "\(disputed)")
+        #expect(disputed.contains("(2 hops; weakest hop DISPUTED by A2 · best A2 · 2 channels"), "\(disputed)")
         // Between M and P the ministry's assertion is the hop's claim; the two rumours come after.
         let allied = try cli.run(["path", "kay", "org-p"]).standardOutput
         #expect(allied.contains("weakest hop ASSERTED A2 · 1 channel"), "\(allied)")
@@ -775,8 +775,8 @@ struct QueryCommandTests {
         #expect(
             table.standardOutput.contains(
                 """
-                CLAIM     SUBJECT  PREDICATE             OBJECT         DATES    STATUS    BEST  CHANNELS       WITHOUT IT                           ALL THROUGH  SAID BY (STANCE GRADE)
-                smuggled  Hamas    smuggled_weapons_for  Wilayat Sinai  undated  DISPUTED  A2    3 (1 denying)  DISPUTED B4, 2 channels (1 denying)               document (asserts F3), un-report (reports B4), informant-k (asserts A2), denier (denies D3)
+                CLAIM     SUBJECT  PREDICATE             OBJECT         DATES    STATUS          BEST  CHANNELS       WITHOUT IT                           ALL THROUGH  SAID BY (STANCE GRADE)
+                smuggled  Hamas    smuggled_weapons_for  Wilayat Sinai  undated  DISPUTED by D3  A2    3 (1 denying)  DISPUTED B4, 2 channels (1 denying)               document (asserts F3), un-report (reports B4), informant-k (asserts A2), denier (denies D3)
 
                 """), "\(table.standardOutput)")
     }
@@ -857,7 +857,7 @@ struct QueryCommandTests {
         #expect((document["counts"] as? [String: Any])?["disputes"] as? Int == 2)
         #expect(
             result.standardOutput.contains(
-                "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it); hamas-hostile-to-isis-until-2017: ALLEGED E3"
+                "      hamas-cooperated-with-isis: DISPUTED by E3 · best E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it); hamas-hostile-to-isis-until-2017: ALLEGED E3"
             ))
         // The disputed claim's dates, as the table gives them.
         let firstDispute = try #require((document["disputes"] as? [[String: Any]])?.first)

@@ -36,7 +36,7 @@ struct ReadingLayoutTests {
         let records = lines.filter { $0.hasPrefix("CLAIM ") }
         #expect(records.count == 3, "\(lines)")
         #expect(lines.contains("CLAIM                   hamas-cooperated-with-isis"), "\(lines)")
-        #expect(lines.contains("STATUS                  DISPUTED"))
+        #expect(lines.contains("STATUS                  DISPUTED by E3"))
         #expect(lines.contains("CHANNELS                1 (1 denying)"))
         // The claimants wrap under the value, not under the label.
         let saidBy = try #require(lines.firstIndex { $0.hasPrefix("SAID BY (STANCE GRADE)  hadera-2022-article (reports E4)") })

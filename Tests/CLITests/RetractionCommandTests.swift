@@ -102,26 +102,26 @@ struct RetractionCommandTests {
         #expect(
             csv.first?.hasSuffix(
                 ",locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title"
-                    + ",citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author"
+                    + ",citation_capped_reliability,citation_capped_credibility,via_publisher,via_published,via_url,citation_source_author,best_denial"
             ) == true)
         #expect(
             csv.contains {
                 $0.hasPrefix("hamas-praised-attack,hamas,Hamas,praised,hadera-attack,")
-                    && $0.contains(",retracted,,,,,,article,F,") && $0.hasSuffix(",wrong attack,Article,,2022-03,,,,,,,,")
+                    && $0.contains(",retracted,,,,,,article,F,") && $0.hasSuffix(",wrong attack,Article,,2022-03,,,,,,,,,")
             }, "\(csv)")
         #expect(
             csv.contains {
                 $0.hasPrefix("isis-praised-attack,") && $0.contains(",police,")
-                    && $0.hasSuffix(",misread,Police,,2022-03-27,,,,,,,,")
+                    && $0.hasSuffix(",misread,Police,,2022-03-27,,,,,,,,,")
             }, "\(csv)"
         )
         #expect(csv.count == 3, "\(csv)")
         let beside = try cli.run(["claims", "--include-retracted", "--format", "csv"]).standardOutput
         // A retracted citation is not weighed: no capped grades; the police (B) read in the F
         // article, standing, weigh F.
-        #expect(beside.contains(",misread,Police,,2022-03-27,,,,,,,,\r\n"), "\(beside)")
-        // Then the via's publisher (none), date and URL (none), and the claimant's author (none).
-        #expect(beside.contains(",police,B,article,asserts,2,") && beside.contains(",Article,F,2,,2022-03,,\r\n"), "\(beside)")
+        #expect(beside.contains(",misread,Police,,2022-03-27,,,,,,,,,\r\n"), "\(beside)")
+        // Then the via's publisher (none), date and URL (none), and the claimant's author (none), then the strongest denial (none).
+        #expect(beside.contains(",police,B,article,asserts,2,") && beside.contains(",Article,F,2,,2022-03,,,\r\n"), "\(beside)")
         // --id names a retracted claim: listed with the flag, and the refusal without it says so.
         let refused = try cli.run(["claims", "--id", "hamas-praised-attack"])
         #expect(refused.status == 65)

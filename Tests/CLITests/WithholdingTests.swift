@@ -304,7 +304,7 @@ struct WithholdingTests {
             ), "\(copied.standardError)")
         // The copy's claims table writes the same channels.
         let kept = try cli.run(["--db", "share.db", "claims", "--id", "smuggled"])
-        #expect(kept.standardOutput.contains("DISPUTED  B4    2 (1 denying)  "), "\(kept.standardOutput)")
+        #expect(kept.standardOutput.contains("DISPUTED by D3  B4    2 (1 denying)  "), "\(kept.standardOutput)")
         // The command, pasted into a shell, reads the store copied.
         let hint = try #require(copied.standardError.firstMatch(of: /\((isnad --db .* --impact) lists/)?.1)
         let pasted = try ExternalTool.run(

@@ -416,7 +416,7 @@ struct EvidenceDisplayTests {
         let bc = try #require(try store.claim(id: "bc"))
         #expect(
             EvidenceText.weighedLine(graph.weigh(bc), citations: bc.citations.count)
-                == "DISPUTED · 1 source, 4 citations · best E2 · 1 channel, all through article (E) · denied by 1 source in 1 channel"
+                == "DISPUTED by B3 · 1 source, 4 citations · best E2 · 1 channel, all through article (E) · denied by 1 source in 1 channel"
         )
     }
 }

@@ -29,6 +29,31 @@ struct EvidenceTests {
         #expect(evidence.sources == ["s", "t"])
     }
 
+    @Test("a disputed status names its strongest denial's grade: the accused's E5 and a ministry's B2 read apart")
+    func strongestDenial() throws {
+        let wellHeld = try #require(
+            Evidence([
+                item("un", .a, .asserts, .probablyTrue), item("accused", .e, .denies, .improbable),
+                item("gazette", .c, .asserts, .possiblyTrue),
+            ]))
+        #expect(wellHeld.strongestDenialGrade == "E5")
+        #expect(EvidenceText.status(wellHeld) == "DISPUTED by E5")
+        #expect(EvidenceText.evidenceLine(wellHeld) == "DISPUTED by E5 · 2 sources · best A2 · denied by 1 source")
+        // Of several denials, the strongest by the rank the best grade is chosen by: the sum of the
+        // two grades' ranks, then reliability (B5 and E2 both sum to 7: B5).
+        let rumour = try #require(
+            Evidence([
+                item("blog", .e, .asserts, .improbable), item("wire", .e, .denies, .probablyTrue),
+                item("ministry", .b, .denies, .improbable), item("party", .d, .denies, .doubtful),
+            ]))
+        #expect(rumour.strongestDenialGrade == "B5")
+        #expect(EvidenceText.status(rumour) == "DISPUTED by B5")
+        // Undisputed: the status alone, no denial.
+        let held = try #require(Evidence([item("un", .a, .asserts, .probablyTrue)]))
+        #expect(held.strongestDenial == nil)
+        #expect(EvidenceText.status(held) == "ASSERTED")
+    }
+
     @Test("the best grade is the support's: a strong denial never makes a weak claim read strong")
     func bestGradeOfSupport() throws {
         let weaklyHeld = try #require(

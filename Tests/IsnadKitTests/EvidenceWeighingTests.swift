@@ -466,7 +466,8 @@ struct EvidenceWeighingTests {
         // z's denial is C, but a denial's grade is not the support's: the best grade is that of
         // the one supporting channel, all through art (E).
         #expect(
-            weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
+            weight.strength?.description
+                == "DISPUTED by C2 · best E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
     }
 
     @Test("status ranks first, then more channels, then the better grade: many weak voices never outrank what the grades assert")
@@ -1024,7 +1025,7 @@ struct SeedEvidenceTests {
             ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
             (
                 "hamas-cooperated-with-isis", "DISPUTED E3",
-                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it)"
+                "DISPUTED by E3 · best E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it)"
             ),
         ])
     func pinned(claim id: String, grades: String, weighed: String) throws {

@@ -210,7 +210,9 @@ enum ClaimsCommand: Command {
     ) -> Printout.Rows {
         let store = query.store
         let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let trailing = ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns + ClaimSheet.listingMoreSourceColumns
+        let trailing =
+            ClaimSheet.listingSourceColumns + ClaimSheet.listingCappedColumns + ClaimSheet.listingMoreSourceColumns
+            + ClaimSheet.listingDenialColumns
         let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + trailing
         return Printout.Rows(header: header) { body in
             var presentation = ClaimPresentation(store: store, graph: query.graph)

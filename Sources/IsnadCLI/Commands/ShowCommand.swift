@@ -330,12 +330,16 @@ enum ShowCommand: Command {
         var isEmpty: Bool { claims == 0 }
         private var claims = 0
         private var statuses: [Evidence.Status: Int] = [:]
+        /// The disputed claims whose strongest denial, once weighed, is an A–C source's: "disputed"
+        /// alone reads the same for an accused group's E5 word and a ministry's B2 finding.
+        private var deniedByStrongSources = 0
         private var undated = 0
         private var channels = ClaimPresentation.ChannelTally()
 
         mutating func add(_ claim: GradedClaim, weight: ClaimWeight) {
             claims += 1
             if let status = weight.strength?.evidence.status { statuses[status, default: 0] += 1 }
+            if let denial = weight.strength?.evidence.strongestDenial, denial.reliability <= .c { deniedByStrongSources += 1 }
             if claim.claim.start == nil && claim.claim.end == nil { undated += 1 }
             channels.add(weight)
         }
@@ -349,7 +353,10 @@ enum ShowCommand: Command {
             var lines: [String] = []
             let counts = Evidence.Status.allCases.compactMap { status -> String? in
                 let count = statuses[status] ?? 0
-                return count == 0 ? nil : "\(count) \(status.rawValue)"
+                guard count > 0 else { return nil }
+                guard status == .disputed, deniedByStrongSources > 0 else { return "\(count) \(status.rawValue)" }
+                let strong = deniedByStrongSources
+                return "\(count) \(status.rawValue) (\(strong) by \(strong == 1 ? "an A–C source" : "A–C sources"))"
             }
             let all = unfiltered ?? 0
             let leftOut =

@@ -188,15 +188,22 @@ struct ClaimPresentation {
 
     /// One CSV row per citation, each carrying its claim's evidence (capped) and channels, what a
     /// footnote names of its sources (``footnote(_:of:strength:number:)`` names the same), and its
-    /// own grades once capped.
+    /// own grades once capped, then the claim's strongest denial (``denialCells(_:)``).
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
         let weight = graph.weigh(graded)
         guard let head = try csvHead(of: graded, weight: weight) else { return [] }
         let capped = weight.strength?.cappedCitations
+        let denial = Self.denialCells(weight.strength?.evidence)
         return try graded.citations.enumerated().map { position, cited in
             head + Self.csvCells(cited, notes: graded.claim.notes) + (try sourceCells(of: cited.citation))
-                + Self.cappedCells(capped, at: position) + (try moreSourceCells(of: cited.citation))
+                + Self.cappedCells(capped, at: position) + (try moreSourceCells(of: cited.citation)) + denial
         }
+    }
+
+    /// The cells of ``ClaimSheet/listingDenialColumns``, last in a row: the grade of the claim's
+    /// strongest denial once weighed, empty when nothing denies it (or it is not weighed).
+    static func denialCells(_ evidence: Evidence?) -> [String] {
+        [evidence?.strongestDenialGrade ?? ""]
     }
 
     /// What `--format cite` prints of claims as a listing gives them: a footnote a line for

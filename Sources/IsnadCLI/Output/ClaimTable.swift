@@ -27,7 +27,7 @@ struct ClaimTable {
     /// claims asked for by id (`claims --id`).
     private let namesEveryClaimant: Bool
     /// How wide each column is at least in a table written in parts: the first part fixes the
-    /// widths, and a later `undated`, `supplied_weapons_to` or `DISPUTED` must not be cut.
+    /// widths, and a later `undated`, `supplied_weapons_to` or `DISPUTED by F6` must not be cut.
     private let streamedMinimumWidths: [Int]
 
     init(
@@ -41,7 +41,7 @@ struct ClaimTable {
         let longestPredicate = store.vocabulary.predicates.map(\.id.count).max() ?? 0
         streamedMinimumWidths =
             leading.map { ClaimTable.streamedMinimumWidth(ofLeading: $0.header) } + [
-                0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "99 (99 denying)".count,
+                0, min(28, longestPredicate), 0, 24, "DISPUTED by F6".count, 0, "99 (99 denying)".count,
             ] + following.map { _ in 0 } + [0, 0]
         table = TextTable(
             leading.map {
@@ -81,7 +81,7 @@ struct ClaimTable {
         table.append(
             leading.map { $0.value(claim) } + [
                 try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),
-                DateText.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
+                DateText.dates(of: claim.claim, vocabulary: store.vocabulary), EvidenceText.status(evidence),
                 evidence.bestGrade, channels,
             ] + following.map { $0.value(claim) } + [
                 weight.commonLink?.label ?? "",

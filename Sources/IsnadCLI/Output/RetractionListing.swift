@@ -80,17 +80,18 @@ struct RetractionListing {
                 rows.append(
                     head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? reason]
                         + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped
-                        + (try presentation.moreSourceCells(of: citation)))
+                        + (try presentation.moreSourceCells(of: citation)) + ClaimPresentation.denialCells(nil))
             }
             return rows
         }
         guard let standing, let head = try presentation.csvHead(of: standing) else { return [] }
+        let denial = ClaimPresentation.denialCells(presentation.graph.weigh(standing).strength?.evidence)
         var rows: [[String]] = []
         for (_, citation) in retraction.retractedCitations {
             rows.append(
                 head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? ""]
                     + (try presentation.sourceCells(of: citation)) + ClaimPresentation.notCapped
-                    + (try presentation.moreSourceCells(of: citation)))
+                    + (try presentation.moreSourceCells(of: citation)) + denial)
         }
         return rows
     }

@@ -166,9 +166,14 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         }
     }
 
-    /// `ALLEGED E3 · 1 channel, all through hadera-2022-article (E)`.
+    /// `ALLEGED E3 · 1 channel, all through hadera-2022-article (E)`; a disputed claim with its
+    /// strongest denial's grade, then its best (``EvidenceText/status(_:)``): `DISPUTED by E5 ·
+    /// best A2 · 3 channels · denied by 1 source in 1 channel`.
     public var description: String {
-        var text = "\(claimStrength) · \(supportingChannels) \(supportingChannels == 1 ? "channel" : "channels")"
+        let strength =
+            evidence.strongestDenial == nil
+            ? "\(claimStrength)" : "\(EvidenceText.status(evidence)) · best \(evidence.bestGrade)"
+        var text = "\(strength) · \(supportingChannels) \(supportingChannels == 1 ? "channel" : "channels")"
         if let commonLink { text += ", all through \(commonLink.label)" }
         if denyingChannels > 0 { text += EvidenceText.denial(evidence, channels: denyingChannels) }
         return text

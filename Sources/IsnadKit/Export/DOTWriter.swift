@@ -389,7 +389,16 @@ public struct DOTWriter: GraphWriter {
             (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
                 cell(say("asserted: an A–C source asserts it with credibility 1–3", "مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3")),
                 cell(say("alleged: only weaker sources, or sources that report it", "مزعوم: مصادر أضعف فقط، أو مصادر تنقله")),
-                cell(say("disputed: some source denies it", "متنازع عليه: مصدر ما ينفيه")),
+                // Any denial makes a line dotted, an accused group's own E5 statement too: the
+                // reader is told that a dotted line can be the best supported of all.
+                cell(
+                    say(
+                        "disputed: some source denies it, whoever it is; a dotted line may still be",
+                        "متنازع عليه: مصدر ما ينفيه، أيًّا كان؛ وقد يكون الخط المنقَّط")),
+                cell(
+                    say(
+                        "strongly supported: its width says by how many channels, its label the denial's grade",
+                        "مدعومًا بقوة: عرضه يقول كم قناة تدعمه، وتسميته تقييم النفي")),
                 cell(
                     say(
                         "best C3: one citation's reliability (A–F) and credibility (1–6), the strongest",

@@ -83,6 +83,10 @@ public struct Evidence: Hashable, Sendable {
     public let denyingSources: [String]
     public let bestReliability: Reliability
     public let bestCredibility: Credibility
+    /// The strongest citation that denies it, ranked as ``bestGrade``'s citation is among those
+    /// that support it (``Item/gradeRank``): the grade that says how much its disputed status
+    /// weighs. Nil when nothing denies it.
+    public let strongestDenial: Item?
 
     /// The evidence of a claim with these citations; nil when there are none (a claim with no
     /// citation left after filtering is not shown at all).
@@ -92,12 +96,14 @@ public struct Evidence: Hashable, Sendable {
         var supportingSources = DistinctSources()
         var denyingSources = DistinctSources()
         var best: Item?
+        var strongestDenial: Item?
         var isEmpty = true
         for item in items {
             isEmpty = false
             if item.stance == .denies {
                 status = .disputed
                 denyingSources.insert(item.source)
+                if strongestDenial.map({ item.gradeRank < $0.gradeRank }) ?? true { strongestDenial = item }
             } else {
                 if status == .alleged, item.isStrongAssertion { status = .asserted }
                 if best.map({ item.gradeRank < $0.gradeRank }) ?? true { best = item }
@@ -112,10 +118,16 @@ public struct Evidence: Hashable, Sendable {
         self.denyingSources = denyingSources.ordered
         self.bestReliability = best?.reliability ?? .f
         self.bestCredibility = best?.credibility ?? .cannotBeJudged
+        self.strongestDenial = strongestDenial
     }
 
     /// `B2`: the best citation's reliability and credibility together, as analysts write them.
     public var bestGrade: String { "\(bestReliability.rawValue)\(bestCredibility.rawValue)" }
+
+    /// `E5`: the strongest denial's grade (``strongestDenial``); nil when nothing denies it.
+    public var strongestDenialGrade: String? {
+        strongestDenial.map { "\($0.reliability.rawValue)\($0.credibility.rawValue)" }
+    }
 }
 
 /// Distinct sources in the order first given: looked for in the list while it is short (most

@@ -12,10 +12,19 @@ public enum EvidenceText {
         }
     }
 
-    /// `ALLEGED · 2 sources · best C3`; `DISPUTED · 1 source · best F3 · denied by 1 source`. The
-    /// sources counted are those that support it: a source that denies it is no voice for it.
+    /// The status as tables and claim lines show it: `ASSERTED`, `ALLEGED`, and a disputed
+    /// claim with its strongest denial's grade, `DISPUTED by E5`: "disputed" covers an accused
+    /// group's E5 denial of what three independent channels assert and a B2 ministry's denial of
+    /// an anonymous blog's rumour alike, and only the denial's grade tells them apart.
+    public static func status(_ evidence: Evidence) -> String {
+        guard let denial = evidence.strongestDenialGrade else { return evidence.status.rawValue.uppercased() }
+        return "DISPUTED by \(denial)"
+    }
+
+    /// `ALLEGED · 2 sources · best C3`; `DISPUTED by B2 · 1 source · best F3 · denied by 1 source`.
+    /// The sources counted are those that support it: a source that denies it is no voice for it.
     public static func evidenceLine(_ evidence: Evidence) -> String {
-        "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.supportingSources.count, "source")) · best \(evidence.bestGrade)"
+        "\(status(evidence)) · \(counted(evidence.supportingSources.count, "source")) · best \(evidence.bestGrade)"
             + (evidence.denyingSources.isEmpty ? "" : " · denied by \(counted(evidence.denyingSources.count, "source"))")
     }
 
@@ -54,21 +63,22 @@ public enum EvidenceText {
     }
 
     /// A weighed claim's evidence in words, its status and grade capped by its common link:
-    /// `ALLEGED · 2 sources, 4 citations · best F3 · 1 channel, all through hadera-2022-article (E)`.
+    /// `ALLEGED · 2 sources, 4 citations · best F3 · 1 channel, all through hadera-2022-article (E)`;
+    /// a disputed one's status with its strongest denial's grade (``status(_:)``).
     /// The sources are those that support it (``Evidence/supportingSources``); those that deny it
     /// are counted after the channels (`· denied by 1 source in 1 channel`). Nil when it has no
     /// citation.
     public static func weighedLine(_ weight: ClaimWeight, citations: Int) -> String? {
         guard let evidence = weight.strength?.evidence else { return nil }
         return
-            "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.supportingSources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
+            "\(status(evidence)) · \(counted(evidence.supportingSources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
     }
 
     /// ``weighedLine(_:citations:)`` appended as UTF-8, for the writers that build their output
     /// as bytes; false, with nothing appended, when it has no line.
     static func appendWeighedLine(_ weight: ClaimWeight, citations: Int, to bytes: inout [UInt8]) -> Bool {
         guard let evidence = weight.strength?.evidence else { return false }
-        appendStatusWord(evidence.status, to: &bytes)
+        appendStatus(evidence, to: &bytes)
         bytes.appendStatic(" · ")
         appendCounted(evidence.supportingSources.count, "source", to: &bytes)
         bytes.appendStatic(", ")
@@ -96,6 +106,14 @@ public enum EvidenceText {
         case .alleged: bytes.appendStatic("ALLEGED")
         case .disputed: bytes.appendStatic("DISPUTED")
         }
+    }
+
+    /// ``status(_:)``, as bytes.
+    static func appendStatus(_ evidence: Evidence, to bytes: inout [UInt8]) {
+        guard let denial = evidence.strongestDenial else { return appendStatusWord(evidence.status, to: &bytes) }
+        bytes.appendStatic("DISPUTED by ")
+        bytes.appendUTF8(denial.reliability.rawValue)
+        bytes.appendDecimal(denial.credibility.rawValue)
     }
 
     /// ``counted(_:_:_:)`` with a plural in -s, as bytes.

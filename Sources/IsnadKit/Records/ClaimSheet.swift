@@ -16,7 +16,7 @@ public enum ClaimSheet {
     /// and the sources' (computed or read from the store, not given) are passed over.
     public static let listingColumns =
         listingClaimColumns + listingSourceColumns + listingCappedColumns
-        + listingMoreSourceColumns
+        + listingMoreSourceColumns + listingDenialColumns
 
     /// A listing's columns of the claim, its weighing and the citation, as every listing has
     /// written them first.
@@ -47,6 +47,13 @@ public enum ClaimSheet {
     /// author. Last, after every column listings wrote before them, so that a script that reads
     /// columns by position reads the same ones.
     public static let listingMoreSourceColumns = ["via_publisher", "via_published", "via_url", "citation_source_author"]
+
+    /// The grade of the claim's strongest denial, once weighed (``Evidence/strongestDenialGrade``,
+    /// `E5`), empty when nothing denies it: what says whether a disputed claim is contested by
+    /// a ministry's B2 finding or by the accused's own E5 statement. A claim's column, yet last,
+    /// after every column listings wrote before it (the sources' further ones too), so that a script that reads columns by
+    /// position reads the same ones.
+    public static let listingDenialColumns = ["best_denial"]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV
     /// puts a `'` before such a cell, as OWASP advises

@@ -105,6 +105,9 @@ function evidence(citations) {
   // makes the claim asserted on its own first, then the smallest sum of the two ranks, then
   // reliability, then credibility. F6 (cannot be judged) when nothing supports the claim.
   let best = null;
+  // The strongest denial, ranked as the best grade is (Evidence.strongestDenial): what says how
+  // much "disputed" weighs, an accused group's E5 statement or a ministry's B2 finding.
+  let denial = null;
   const rank = (strong, r, c) => [strong ? 0 : 1, reliabilities.indexOf(r) + 1 + c, reliabilities.indexOf(r), c];
   const before = (a, b) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
@@ -116,6 +119,8 @@ function evidence(citations) {
     if (citation.stance === 'denies') {
       status = 'disputed';
       if (!deniers.includes(citation.source)) deniers.push(citation.source);
+      const denying = { grade: weighedReliability + weighedCredibility, rank: rank(false, weighedReliability, weighedCredibility) };
+      if (denial === null || before(denying.rank, denial.rank)) denial = denying;
       continue;
     }
     // Those that support it: a source that denies it is no voice for it.
@@ -125,7 +130,7 @@ function evidence(citations) {
     const candidate = { grade: weighedReliability + weighedCredibility, rank: rank(strong, weighedReliability, weighedCredibility) };
     if (best === null || before(candidate.rank, best.rank)) best = candidate;
   }
-  return { status, sources, deniers, best: best === null ? 'F6' : best.grade };
+  return { status, sources, deniers, best: best === null ? 'F6' : best.grade, denial: denial === null ? null : denial.grade };
 }
 
 const gradeOf = (source) => context.sources[source]?.reliability ?? 'F';
@@ -584,6 +589,7 @@ const words = {
     calendarYear: ({ calendar, year, start }) => `not a date: the year ${year} reads as a ${calendar === 'hijri' ? 'Hijri' : 'Persian solar'} year (${year} ${calendar === 'hijri' ? 'AH' : 'SH'} is ${start}–${start + 1}); dates are Gregorian, written with the digits 0-9`,
     drawn: (e, c) => `${e} ${e === 1 ? 'entity' : 'entities'} · ${c} ${c === 1 ? 'claim' : 'claims'} drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
+    disputedBy: 'by',
     deniedBy: (n, both) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`
       + (both === 0 ? '' : both === n ? (n === 1 ? ' (a source that also supports it)' : ' (sources that also support it)')
         : ` (${both} of them also ${both === 1 ? 'supports' : 'support'} it)`),
@@ -601,6 +607,7 @@ const words = {
     ofEntity: (predicate, name) => ['(of ', name, ')'],
     legendOverview: 'Zoomed out (as the page opens, fitted), each entity is a dot in its type’s colour, larger when it is in more claims; zoom in for the shapes.',
     legendWidths: 'Width: independent channels',
+    legendDisputed: 'Any denial makes a line dotted, whoever denies it: a dotted line may still be strongly supported. Its width says by how many channels; the panel gives the denial’s grade.',
     widths: ['1 channel, however many citations', '2 channels', '3 or more channels'],
     legendAlike: 'Colours may look alike: untick the other families (Predicate families, with the filters) to see one alone.',
     filters: 'Filters', details: 'Details', legend: 'Legend', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
@@ -618,6 +625,7 @@ const words = {
     calendarYear: ({ calendar, year, start }) => `ليس تاريخًا: السنة ${year} تُقرأ سنةً ${calendar === 'hijri' ? 'هجرية' : 'هجرية شمسية'} (${year} ${calendar === 'hijri' ? 'هـ' : 'هـ.ش'} هي ${start}–${start + 1})؛ التواريخ ميلادية، تُكتب بالأرقام 0-9`,
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
     enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا', more: (n) => `و${n} غيرها`,
+    disputedBy: 'وأقوى نفي',
     deniedBy: (n, both) => `مصادر النفي: ${n}` + (both === 0 ? '' : both === n ? ' (تؤيده أيضًا)' : ` (${both} منها تؤيده أيضًا)`),
     hiddenByFilters: 'الادعاءات المختارة محجوبة بالمرشحات: وسّعها لتظهر من جديد.',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
@@ -633,6 +641,7 @@ const words = {
     ofEntity: (predicate, name) => ['(', predicate, ' ', name, ')'],
     legendOverview: 'عند التصغير (كما تُفتح الصفحة، ملاءمةً) يظهر كل كيان نقطةً بلون نوعه، أكبر كلما كثرت ادعاءاته؛ كبّر لترى الأشكال.',
     legendWidths: 'العرض: القنوات المستقلة',
+    legendDisputed: 'أي نفي يجعل الخط منقَّطًا، أيًّا كان النافي: وقد يكون الخط المنقَّط مدعومًا بقوة. عرضه يقول كم قناة تدعمه، واللوحة تعطي تقييم النفي.',
     widths: ['قناة واحدة، مهما كثرت الاستشهادات', 'قناتان', '3 قنوات أو أكثر'],
     legendAlike: 'قد تتشابه الألوان: ألغِ تحديد العائلات الأخرى (عائلات المحمولات، مع المرشحات) لترى عائلة وحدها.',
     filters: 'المرشحات', details: 'التفاصيل', legend: 'مفتاح الرموز', zoomIn: 'تكبير', zoomOut: 'تصغير',
@@ -1146,7 +1155,9 @@ const channelsLine = (item) =>
 // In Arabic the grade and the common link are isolated: "E3 · 1" would otherwise run left to right
 // as one piece, and the line read "best grade 1 · E3 channel". (In English they run with the text.)
 const apart = (text) => (state.language === 'ar' ? isolated(text) : text);
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${apart(item.best)}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length, item.deniers.filter((source) => item.sources.includes(source)).length)}` : ''}`;
+// A disputed status with its strongest denial's grade, as EvidenceText.status words it: DISPUTED by E5.
+const statusOf = (item) => `${statusWord(item.status)}${item.denial ? ` ${t().disputedBy} ${apart(item.denial)}` : ''}`;
+const evidenceLine = (item) => `${statusOf(item)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${apart(item.best)}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length, item.deniers.filter((source) => item.sources.includes(source)).length)}` : ''}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
@@ -1443,7 +1454,8 @@ function renderLegend() {
   for (const status of context.statuses) {
     lines.append(html('li', { 'data-status': status.id }, lineSample(status.line.style, lineWidth(1)), ` ${language === 'ar' ? status.ar : status.en}`));
   }
-  legend.append(lines, html('h3', {}, t().legendWidths));
+  // Dotted is the style a reader takes for the weakest; the accused's own E5 denial makes it too.
+  legend.append(lines, html('p', { class: 'legend-note' }, t().legendDisputed), html('h3', {}, t().legendWidths));
   const widths = html('ul');
   for (const [index, words] of t().widths.entries()) {
     widths.append(html('li', { 'data-channels': String(index + 1) }, lineSample('solid', lineWidth(index + 1)), ` ${words}`));
