@@ -331,7 +331,7 @@ enum ShowCommand: Command {
         private var claims = 0
         private var statuses: [Evidence.Status: Int] = [:]
         private var undated = 0
-        private var channels = ClaimPresentation.ChannelTally()
+        private var channels = ChannelTally()
 
         mutating func add(_ claim: GradedClaim, weight: ClaimWeight) {
             claims += 1
