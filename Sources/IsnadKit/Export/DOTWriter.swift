@@ -279,27 +279,20 @@ public struct DOTWriter: GraphWriter {
         max(1, Int((Double(penWidth(channels: channels)) ?? 1).rounded()))
     }
 
-    /// What the grades' letters and digits mean, for the legend, four lines in English (the
-    /// scales' own words, ``Reliability/meaning`` and ``Credibility/meaning``, three a line) and
-    /// two in Arabic (their ends, as the HTML view gives them): a reader of a printed figure
-    /// cannot look `E3` up, and a larger digit is weaker, the opposite of a star rating.
+    /// What the grades' letters and digits mean, a column of the legend: in English each grade
+    /// in the scale's own words (``Reliability/meaning``, ``Credibility/meaning``), one a line
+    /// (a column no taller than the edge label's, so the picture does not grow); in Arabic the
+    /// scales' ends, as the HTML view gives them. A reader of a printed figure cannot look `E3`
+    /// up, and a larger digit is weaker, the opposite of a star rating.
     static func gradeScales(language: ExportStyle.Language) -> [String] {
         if language == .ar {
             return [
-                BidiText.rightToLeft("الموثوقية A–F، للمصدر: من A (موثوق تمامًا) إلى F (لا يمكن الحكم)؛ الأصغر أقوى"),
-                BidiText.rightToLeft("المصداقية 1–6، للمعلومة: من 1 (مؤكد) إلى 6 (لا يمكن الحكم)؛ الأصغر أقوى"),
+                BidiText.rightToLeft("الموثوقية A–F، للمصدر: من A (موثوق تمامًا) إلى F (لا يمكن الحكم)"),
+                BidiText.rightToLeft("المصداقية 1–6، للمعلومة: من 1 (مؤكد) إلى 6 (لا يمكن الحكم)"),
             ]
         }
-        func halves(_ grades: [String]) -> [String] {
-            let half = grades.count / 2
-            return [grades[..<half].joined(separator: " · "), "· " + grades[half...].joined(separator: " · ")]
-        }
-        let reliability = halves(Reliability.allCases.map { "\($0.rawValue) \($0.meaning)" })
-        let credibility = halves(Credibility.allCases.map { "\($0.rawValue) \($0.meaning)" })
-        return [
-            "A–F, the source's reliability: " + reliability[0], reliability[1] + " (lower is stronger)",
-            "1–6, the item's credibility: " + credibility[0], credibility[1] + " (lower is stronger)",
-        ]
+        return ["A–F, the source's reliability:"] + Reliability.allCases.map { "\($0.rawValue) \($0.meaning)" }
+            + ["1–6, the item's credibility:"] + Credibility.allCases.map { "\($0.rawValue) \($0.meaning)" }
     }
 
     /// The legend, as a table of an HTML-like label: shapes and fills of the entity types (and the
@@ -433,7 +426,6 @@ public struct DOTWriter: GraphWriter {
                     say(
                         "best C3: one citation's reliability (A–F) and credibility (1–6), the strongest",
                         "أقوى تقييم C3: موثوقية المصدر (A–F) ومصداقية المعلومة (1–6) لأقوى استشهاد")),
-            ] + DOTWriter.gradeScales(language: options.language).map { cell($0) } + [
                 cell(
                     say(
                         "channels: groups of citations whose chains of transmission share no source",
@@ -459,6 +451,9 @@ public struct DOTWriter: GraphWriter {
             + column(say("Legend: shapes", "المفتاح: الأشكال"), types)
             + column(say("lines: status and channels", "الخطوط: الحالة والقنوات"), lines, columns: 2)
             + column(say("colours: predicate family", "الألوان: عائلات المحمولات"), colours)
+            + column(
+                say("grades: lower is stronger", "التقييم: الأصغر أقوى"),
+                DOTWriter.gradeScales(language: options.language).map { cell($0) })
             + column(
                 options.isOverview
                     ? say("edge label", "تسمية الرابط") : say("edge label, line by line", "تسمية الرابط، سطرًا سطرًا"),
