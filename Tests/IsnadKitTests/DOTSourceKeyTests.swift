@@ -197,4 +197,19 @@ struct DOTSourceKeyTests {
             in: try TemporaryFolder.scoped)
         #expect(!(try ExportFixtures.dot(two, dot: options)).contains("supported claim"))
     }
+
+    @Test("the HTML view's header carries the same one-channel caveat, in English on the Arabic page too")
+    func htmlHeaderOneLinkCaveat() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.store(in: folder)
+        var options = HTMLView.Options()
+        options.dotProgram = nil
+        options.title = ["The whole store", "Claims as their sources state them, not established facts"]
+        options.titleArabic = ["كل الكيانات والادعاءات"]
+        let sink = MemorySink()
+        try HTMLView.write(ExportGraph(store: store, options: ExportGraph.Options()), options: options, to: sink)
+        let caveat = "the one supported claim rests on one channel, all through wire (C)"
+        #expect(sink.text.contains("not established facts\",\"\(caveat)\""))
+        #expect(sink.text.contains("\\u2066\(caveat)\\u2069") || sink.text.contains("\u{2066}\(caveat)\u{2069}"))
+    }
 }
