@@ -129,4 +129,87 @@ struct DOTSourceKeyTests {
         let dot = try ExportFixtures.dot(store, dot: options)
         #expect(dot.contains("As of entry 4 of the store&apos;s history (isnad log)"))
     }
+
+    @Test(
+        "an Arabic publisher after an italic title is held left to right, the title's run apart (Graphviz lays out each run alone)"
+    )
+    func arabicAfterTitleHeldLeftToRight() throws {
+        let folder = try TemporaryFolder.scoped
+        let records = """
+            {"record":"entity","id":"x","type":"organization","name":"Xray Front"}
+            {"record":"entity","id":"y","type":"organization","name":"Yankee Group"}
+            {"record":"source","id":"gazette","type":"news-article","title":"تحقيق: شبكة","publisher":"الجريدة","published":"2025-01-20","reliability":"C"}
+            {"record":"source","id":"paper","type":"news-article","title":"Paper","publisher":"Pub","reliability":"B"}
+            {"record":"claim","id":"x-y","subject":"x","predicate":"allied_with","object":"y","citations":[{"source":"gazette","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"y-x","subject":"y","predicate":"funded","object":"x","citations":[{"source":"paper","quote":"q","stance":"asserts","credibility":3}]}
+
+            """
+        let dot = try ExportFixtures.dot(try Fixtures.store(records, in: folder))
+        #expect(
+            dot.contains("\u{2069}</I>\u{200E} · \u{2068}الجريدة\u{2069}, \u{2068}2025-01-20\u{2069} · reliability C"), "\(dot)")
+        // A run that starts with a Latin letter needs no mark.
+        #expect(dot.contains("</I> · \u{2068}Pub\u{2069} · reliability B"), "\(dot)")
+        #expect(DOTWriter.spanAfterTag(" · \u{2068}A & B\u{2069}") == " · \u{2068}A &amp; B\u{2069}")
+    }
+
+    @Test("the legend says what A–F and 1–6 mean in the scales' own words, and that lower is stronger")
+    func legendExplainsScales() throws {
+        let folder = try TemporaryFolder.scoped
+        let dot = try ExportFixtures.dot(try Self.store(in: folder))
+        #expect(dot.contains("<B>grades: lower is stronger</B>"), "\(dot)")
+        for line in [
+            "A–F, the source's reliability:", "A completely reliable", "F reliability cannot be judged",
+            "1–6, the item's credibility:", "1 confirmed by other sources", "6 truth cannot be judged",
+        ] {
+            #expect(dot.contains(">\(line)</FONT>"), "\(line)")
+        }
+        #expect(DOTWriter.gradeScales(language: .ar).count == 2)
+    }
+
+    @Test("under the title, show's caveat when every claim drawn rests on one channel through one source; none otherwise")
+    func oneLinkCaveat() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.store(in: folder)
+        var options = DOTWriter.Options()
+        options.title = "The whole store\nClaims as their sources state them, not established facts"
+        options.storeState = StoreState(latestEntry: 4)
+        let caveat = "the one supported claim rests on one channel, all through wire (C)"
+        for dot in [try ExportFixtures.dot(store, dot: options), try Self.pairs(store, labels: .short)] {
+            #expect(dot.contains(caveat), "\(dot)")
+        }
+        // Between the title and the caption, legend or not.
+        options.showsLegend = false
+        options.showsSourceKey = false
+        let bare = try ExportFixtures.dot(store, dot: options)
+        let facts = try #require(bare.range(of: "not established facts"))
+        let line = try #require(bare.range(of: caveat))
+        let caption = try #require(bare.range(of: "As of entry 4"))
+        #expect(facts.upperBound < line.lowerBound && line.upperBound < caption.lowerBound)
+        // A second claim on its own channel: the picture no longer rests on one source.
+        let two = try Fixtures.store(
+            Self.records
+                + #"{"record":"claim","id":"y-x","subject":"y","predicate":"funded","object":"x","citations":[{"source":"paper-2","quote":"q","stance":"asserts","credibility":3}]}"#
+                + "\n"
+                + #"{"record":"source","id":"other","type":"news-article","title":"Other","reliability":"B"}"#
+                + "\n"
+                + #"{"record":"claim","id":"x-y-2","subject":"x","predicate":"funded","object":"y","citations":[{"source":"other","quote":"q","stance":"asserts","credibility":3}]}"#
+                + "\n",
+            in: try TemporaryFolder.scoped)
+        #expect(!(try ExportFixtures.dot(two, dot: options)).contains("supported claim"))
+    }
+
+    @Test("the HTML view's header carries the same one-channel caveat, in English on the Arabic page too")
+    func htmlHeaderOneLinkCaveat() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.store(in: folder)
+        var options = HTMLView.Options()
+        options.dotProgram = nil
+        options.title = ["The whole store", "Claims as their sources state them, not established facts"]
+        options.titleArabic = ["كل الكيانات والادعاءات"]
+        let sink = MemorySink()
+        try HTMLView.write(ExportGraph(store: store, options: ExportGraph.Options()), options: options, to: sink)
+        let caveat = "the one supported claim rests on one channel, all through wire (C)"
+        #expect(sink.text.contains("not established facts\",\"\(caveat)\""))
+        #expect(sink.text.contains("\\u2066\(caveat)\\u2069") || sink.text.contains("\u{2066}\(caveat)\u{2069}"))
+    }
 }

@@ -334,7 +334,7 @@ enum ShowCommand: Command {
         /// alone reads the same for an accused group's E5 word and a ministry's B2 finding.
         private var deniedByStrongSources = 0
         private var undated = 0
-        private var channels = ClaimPresentation.ChannelTally()
+        private var channels = ChannelTally()
 
         mutating func add(_ claim: GradedClaim, weight: ClaimWeight) {
             claims += 1

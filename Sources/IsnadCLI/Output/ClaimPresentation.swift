@@ -74,50 +74,6 @@ struct ClaimPresentation {
         return reference
     }
 
-    /// How many claims rest on one channel, and what those channels pass through, most claims
-    /// first: `30 of 31 claims rest on one channel: 28 all through hadera-2022-article (E), 2
-    /// through abu-maram-document (F)`; `1 of 2 supported claims rests on one channel, through
-    /// hadera-2022-article (E)`. Counted one claim at a time.
-    struct ChannelTally {
-        private var supported = 0
-        private var single = 0
-        private var links: [String: Int] = [:]
-        private var withoutLink = 0
-
-        mutating func add(_ weight: ClaimWeight) {
-            guard weight.supportingChannels > 0 else { return }
-            supported += 1
-            guard weight.supportingChannels == 1 else { return }
-            single += 1
-            if let link = weight.commonLink?.label { links[link, default: 0] += 1 } else { withoutLink += 1 }
-        }
-
-        /// Nil when no claim has support.
-        var summary: String? {
-            guard supported > 0 else { return nil }
-            guard single > 0 else {
-                return supported == 1
-                    ? "the one supported claim has two or more independent channels"
-                    : "every one of the \(supported) supported claims has two or more independent channels"
-            }
-            let links = self.links.map { (label: $0.key, count: $0.value) }.sorted { ($1.count, $0.label) < ($0.count, $1.label) }
-            var parts = links.enumerated().map { index, link in "\(link.count) \(index == 0 ? "all " : "")through \(link.label)" }
-            if withoutLink > 0 { parts.append("\(withoutLink) with no single common link") }
-            let all =
-                single < supported
-                ? "\(single) of \(supported) supported claims \(single == 1 ? "rests" : "rest")"
-                : supported == 1 ? "the one supported claim rests" : "all \(supported) supported claims rest"
-            if single == supported, links.count == 1, withoutLink == 0, let link = links.first {
-                return "\(all) on one channel, all through \(link.label)"
-            }
-            // One claim of several: its channel named without a count ("1 all through …").
-            if single == 1 {
-                return "\(all) on one channel, " + (links.first.map { "through \($0.label)" } ?? "with no single common link")
-            }
-            return "\(all) on one channel: " + parts.joined(separator: ", ")
-        }
-    }
-
     /// `police (asserts B2), hamas-statement (denies C3) ×2`: each claimant, stance and grade
     /// once, with how many citations say it that way; the first `shown` of them (nil: all).
     static func claimants(_ claim: GradedClaim, shown limit: Int? = claimantsShown) -> String {

@@ -56,6 +56,7 @@ extension DOTWriter {
                 position += 1
             },
             edges: { edge in
+                drawn.channels.add(edge.weight)
                 let isSymmetric = vocabulary[edge.predicate]?.isSymmetric ?? false
                 let ends = isSymmetric ? [edge.subject, edge.object].sorted() : [edge.subject, edge.object]
                 // The claim's text, spilled unless the pair's edge cannot show it.

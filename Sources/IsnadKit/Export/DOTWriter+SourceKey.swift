@@ -9,6 +9,9 @@ extension DOTWriter {
         var namedSources: Set<String> = []
         /// Every source a drawn claim cites, as claimant or via.
         var citedSources: Set<String> = []
+        /// What the drawn claims' channels rest on, for the caveat under the title
+        /// (``ChannelTally/oneLinkCaveat``): a count per common link, not the claims.
+        var channels = ChannelTally()
 
         /// Notes what `edge`'s label names (`support`, `denial`: its best supporting and denying
         /// citations, which the label shows, and its common link) and what its claims cite.
@@ -39,9 +42,8 @@ extension DOTWriter {
         // Stored text is shown as the HTML view and the command line show it (an override as its
         // escape, `\u{202E}`, not obeyed), isolated so that an Arabic title keeps its own order
         // beside the id, then escaped for an HTML-like label.
-        func text(_ stored: String) -> String {
-            XMLEscaping.escapedKeepingIsolates(BidiText.isolated(Text.printable(stored)))
-        }
+        func isolated(_ stored: String) -> String { BidiText.isolated(Text.printable(stored)) }
+        func text(_ stored: String) -> String { XMLEscaping.escapedKeepingIsolates(isolated(stored)) }
         let heading = arabic ? "المصادر المذكورة على الروابط" : "Sources named on the edges"
         var rows =
             "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
@@ -50,11 +52,13 @@ extension DOTWriter {
             let source = try store.source(id: id, withText: false)
             var described: [String] = []
             if let source, drawn.citedSources.contains(id) {
-                described.append("<I>\(text(source.title))</I>")
-                let published = [source.publisher.map(text), source.published.map { text($0.description) }].compactMap { $0 }
-                if !published.isEmpty { described.append(published.joined(separator: ", ")) }
-                described.append(
+                var after: [String] = []
+                let published = [source.publisher.map(isolated), source.published.map { isolated($0.description) }]
+                    .compactMap { $0 }
+                if !published.isEmpty { after.append(published.joined(separator: ", ")) }
+                after.append(
                     arabic ? "الموثوقية \(source.reliability.rawValue)" : "reliability \(source.reliability.rawValue)")
+                described.append("<I>\(text(source.title))</I>" + DOTWriter.spanAfterTag(" · " + after.joined(separator: " · ")))
             } else if let source {
                 described.append(
                     arabic
@@ -64,10 +68,11 @@ extension DOTWriter {
             // One cell a source: in two columns, Graphviz spread the legend's width over both, and
             // the titles stood far from their ids. The id is a slug, which needs no isolating. The
             // row is left to right in an Arabic picture too: Graphviz sets each run of a font (the
-            // bold id, the italic title) apart, left to right, so no mark turns the row around.
+            // bold id, the italic title, what follows it) apart, each in its own direction, and
+            // ``DOTWriter/spanAfterTag(_:)`` holds the run after the title left to right.
             rows +=
                 "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\"><B>\(XMLEscaping.escaped(id))</B>   "
-                + described.joined(separator: " · ") + "</FONT></TD></TR>"
+                + described.joined() + "</FONT></TD></TR>"
             if rows.utf8.count >= 1 << 16 {
                 try sink.write(rows)
                 rows.removeAll(keepingCapacity: true)

@@ -113,7 +113,11 @@ public struct DOTWriter: GraphWriter {
         guard options.title != nil || caption != nil || options.showsLegend || hasKey else { return }
         let size = min(28, 12 + count / 3)
         var label = "  graph [labelloc=\"t\", labeljust=\"l\", label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
-        let lines = (options.title ?? "").split(separator: "\n").map(String.init) + (caption.map { [$0] } ?? [])
+        // Under the title, before the state of the store: when every claim drawn rests on one
+        // channel through one source, many lines are not much evidence (as `show` says it).
+        let lines =
+            (options.title ?? "").split(separator: "\n").map(String.init) + [drawn.channels.oneLinkCaveat].compactMap { $0 }
+            + (caption.map { [$0] } ?? [])
         for (index, line) in lines.enumerated() {
             let text = XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(line))
             label += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(index == 0 ? size * 3 / 2 : size)\">"
@@ -150,6 +154,16 @@ public struct DOTWriter: GraphWriter {
     static func heldLeftToRight(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { BidiText.heldLeftToRight(String($0)) }
             .joined(separator: "\n")
+    }
+
+    /// Text that follows a closing tag in an HTML-like label (`</I>`), written left to right,
+    /// escaped for the label: held so (``BidiText/heldLeftToRight(_:)``) when its first letter is
+    /// Arabic. Graphviz lays out each run of text between tags by itself, taking its direction
+    /// from its first letter, so the source key's ` · ⁨الجريدة⁩, 2025-01-20 · reliability C` after
+    /// an italic title came out right to left, the publisher after the reliability. Held before
+    /// it is escaped: an escape's letters (`&amp;`) are not what Graphviz reads.
+    static func spanAfterTag(_ text: String) -> String {
+        XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(text))
     }
 
     public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
@@ -207,6 +221,7 @@ public struct DOTWriter: GraphWriter {
         // Who says it and who denies it, on the label and in the tooltip: chosen once.
         let (support, denial) = (edge.bestSupport, edge.bestDenial)
         if options.showsSourceKey { drawn.note(edge, support: support, denial: denial) }
+        drawn.channels.add(edge.weight)
         ExportStyle.appendEdgeLabel(
             edge, support: support, denial: denial, language: options.language, vocabulary: vocabulary, to: &text)
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }
@@ -262,6 +277,22 @@ public struct DOTWriter: GraphWriter {
     /// rounded to whole points (a table border's unit in Graphviz), at least 1: 1, 2 and 3.
     static func legendWidth(channels: Int) -> Int {
         max(1, Int((Double(penWidth(channels: channels)) ?? 1).rounded()))
+    }
+
+    /// What the grades' letters and digits mean, a column of the legend: in English each grade
+    /// in the scale's own words (``Reliability/meaning``, ``Credibility/meaning``), one a line
+    /// (a column no taller than the edge label's, so the picture does not grow); in Arabic the
+    /// scales' ends, as the HTML view gives them. A reader of a printed figure cannot look `E3`
+    /// up, and a larger digit is weaker, the opposite of a star rating.
+    static func gradeScales(language: ExportStyle.Language) -> [String] {
+        if language == .ar {
+            return [
+                BidiText.rightToLeft("الموثوقية A–F، للمصدر: من A (موثوق تمامًا) إلى F (لا يمكن الحكم)"),
+                BidiText.rightToLeft("المصداقية 1–6، للمعلومة: من 1 (مؤكد) إلى 6 (لا يمكن الحكم)"),
+            ]
+        }
+        return ["A–F, the source's reliability:"] + Reliability.allCases.map { "\($0.rawValue) \($0.meaning)" }
+            + ["1–6, the item's credibility:"] + Credibility.allCases.map { "\($0.rawValue) \($0.meaning)" }
     }
 
     /// The legend, as a table of an HTML-like label: shapes and fills of the entity types (and the
@@ -342,7 +373,8 @@ public struct DOTWriter: GraphWriter {
         // The sample line in the family's colour, its name in the legend's dark type: at the
         // legend's small size a colour of 3:1, enough for a line, is too pale for words.
         let colours = ExportStyle.families.map {
-            cell("<FONT COLOR=\"\($0.color)\">━━</FONT> \(ExportStyle.familyName($0.name, language: options.language))")
+            let name = " " + ExportStyle.familyName($0.name, language: options.language)
+            return cell("<FONT COLOR=\"\($0.color)\">━━</FONT>" + (arabic ? name : DOTWriter.spanAfterTag(name)))
         }
         let example =
             arabic
@@ -428,6 +460,9 @@ public struct DOTWriter: GraphWriter {
             + column(say("Legend: shapes", "المفتاح: الأشكال"), types)
             + column(say("lines: status and channels", "الخطوط: الحالة والقنوات"), lines, columns: 2)
             + column(say("colours: predicate family", "الألوان: عائلات المحمولات"), colours)
+            + column(
+                say("grades: lower is stronger", "التقييم: الأصغر أقوى"),
+                DOTWriter.gradeScales(language: options.language).map { cell($0) })
             + column(
                 options.isOverview
                     ? say("edge label", "تسمية الرابط") : say("edge label, line by line", "تسمية الرابط، سطرًا سطرًا"),

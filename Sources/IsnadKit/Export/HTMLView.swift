@@ -84,6 +84,7 @@ public enum HTMLView {
         var chainSources: Set<String> = []
         var claims = 0
         var entityCount = 0
+        var channels = ChannelTally()
         try graph.stream(
             count: { count in
                 entityCount = count
@@ -106,6 +107,7 @@ public enum HTMLView {
                 let pair = [edge.subject, edge.object]
                 if linked.insert(pair).inserted { links.append((edge.subject, edge.object)) }
                 predicates.insert(edge.predicate)
+                channels.add(edge.weight)
                 for citation in edge.citations {
                     citedSources.insert(citation.citation.source)
                     if let via = citation.citation.via { citedSources.insert(via) }
@@ -151,9 +153,14 @@ public enum HTMLView {
         writer.title = options.language == .ar && !options.titleArabic.isEmpty ? options.titleArabic : options.title
         writer.layout = layout
         writer.includesNotes = options.includesNotes
-        // The caption is the header's last line, after what the page shows.
-        let title = options.title + [options.storeState?.caption(language: .en)].compactMap { $0 }
-        let titleArabic = options.titleArabic + [options.storeState?.caption(language: .ar)].compactMap { $0 }
+        // The caption is the header's last line, after what the page shows and, when every claim
+        // drawn rests on one channel through one source, `show`'s words for it (in English on the
+        // Arabic page too, as the filters are).
+        let caveat = [channels.oneLinkCaveat].compactMap { $0 }
+        let title = options.title + caveat + [options.storeState?.caption(language: .en)].compactMap { $0 }
+        let titleArabic =
+            options.titleArabic + caveat.map(BidiText.leftToRight)
+            + [options.storeState?.caption(language: .ar)].compactMap { $0 }
         writer.context = try context(
             store: store, title: title, titleArabic: titleArabic, layout: layout, predicates: predicates,
             citedSources: citedSources, chainSources: chainSources.subtracting(citedSources))
