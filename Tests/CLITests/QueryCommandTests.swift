@@ -224,6 +224,114 @@ struct QueryCommandTests {
         #expect(unknown.standardError == "isnad: --subject: no entity matches \"gamma\"\n", "\(unknown.standardError)")
     }
 
+    /// Claims of each strength about a, b and c: `two-channels` (asserted by two independent
+    /// voices) is the strongest, then `asserted` (one), `alleged`, `disputed` and `also-alleged`
+    /// (alleged as `alleged` is, after it by id).
+    private func claimsOfEachStrengthStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"entity","id":"c","type":"organization","name":"Gamma"}
+            {"record":"source","id":"panel","type":"report","title":"Panel","reliability":"A"}
+            {"record":"source","id":"paper","type":"statement","title":"Paper","reliability":"B"}
+            {"record":"source","id":"blog","type":"statement","title":"Blog","reliability":"E"}
+            {"record":"claim","id":"two-channels","subject":"b","predicate":"funded","object":"c","citations":[{"source":"paper","quote":"q1","stance":"asserts","credibility":2},{"source":"panel","quote":"q2","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"asserted","subject":"a","predicate":"funded","object":"b","citations":[{"source":"panel","quote":"q3","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"alleged","subject":"c","predicate":"attacked","object":"a","citations":[{"source":"blog","quote":"q4","stance":"asserts","credibility":4}]}
+            {"record":"claim","id":"also-alleged","subject":"c","predicate":"attacked","object":"b","citations":[{"source":"blog","quote":"q5","stance":"asserts","credibility":4}]}
+            {"record":"claim","id":"disputed","subject":"a","predicate":"met_with","object":"c","citations":[{"source":"panel","quote":"q6","stance":"asserts","credibility":2},{"source":"paper","quote":"q7","stance":"denies","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    /// The first column of a table or CSV, each claim once (CSV has a row for each citation).
+    private func claimColumn(_ output: String) -> [String] {
+        var column: [String] = []
+        for line in output.split(whereSeparator: \.isNewline) {
+            let claim = String(line.prefix(while: { $0 != " " && $0 != "," }))
+            if column.last != claim { column.append(claim) }
+        }
+        return column
+    }
+
+    @Test(
+        "claims --entity lists the claims with one of them at either end, and narrows the other selectors as they narrow each other"
+    )
+    func claimsByEntity() throws {
+        let cli = try claimsOfEachStrengthStore()
+        // Where --subject a --object a finds nothing, --entity a finds what is said about it.
+        #expect(try cli.run(["claims", "--subject", "a", "--object", "a"]).standardError == "0 claims\n")
+        for arguments in [["--entity", "a"], ["--entity", "Alpha"]] {
+            let listed = try cli.run(["claims"] + arguments)
+            #expect(listed.status == 0, "\(listed.standardError)")
+            #expect(claimColumn(listed.standardOutput) == ["CLAIM", "alleged", "asserted", "disputed"])
+        }
+        for arguments in [["--entity", "a,b"], ["--entity", "a", "--entity", "Beta"]] {
+            #expect(
+                claimColumn(try cli.run(["claims"] + arguments).standardOutput) == [
+                    "CLAIM", "alleged", "also-alleged", "asserted", "disputed", "two-channels",
+                ])
+        }
+        // With --object: claims about a whose object is c.
+        #expect(claimColumn(try cli.run(["claims", "--entity", "a", "--object", "c"]).standardOutput) == ["CLAIM", "disputed"])
+        #expect(
+            claimColumn(try cli.run(["claims", "--entity", "b", "--predicate", "funded"]).standardOutput) == [
+                "CLAIM", "asserted", "two-channels",
+            ])
+        let unknown = try cli.run(["claims", "--entity", "a,delta"])
+        #expect(unknown.status == 65 && unknown.standardOutput.isEmpty)
+        #expect(unknown.standardError == "isnad: --entity: no entity matches \"delta\"\n", "\(unknown.standardError)")
+    }
+
+    @Test("claims --sort strength lists the strongest first, as path ranks claims; weakest the other way round; id as before")
+    func claimsByStrength() throws {
+        let cli = try claimsOfEachStrengthStore()
+        let strongest = ["two-channels", "asserted", "alleged", "also-alleged", "disputed"]
+        let byStrength = try cli.run(["claims", "--sort", "strength"])
+        #expect(byStrength.status == 0)
+        #expect(claimColumn(byStrength.standardOutput) == ["CLAIM"] + strongest)
+        #expect(
+            byStrength.standardError
+                == "5 claims\nsorted strongest first: by status once capped, then independent channels of support, then best grade (ties by id)\n",
+            "\(byStrength.standardError)")
+        // Weakest first: the ranking reversed, ties still by id.
+        let weakest = try cli.run(["claims", "--sort", "weakest", "--format", "csv"])
+        #expect(
+            claimColumn(weakest.standardOutput).dropFirst() == [
+                "disputed", "alleged", "also-alleged", "asserted", "two-channels",
+            ])
+        #expect(
+            claimColumn(try cli.run(["claims", "--sort", "id"]).standardOutput)
+                == claimColumn(try cli.run(["claims"]).standardOutput))
+        // A limit keeps the first of the ranking, and counts every claim that passed.
+        for limit in 1...5 {
+            let cut = try cli.run(["claims", "--sort", "strength", "--limit", "\(limit)"])
+            #expect(
+                Array(claimColumn(cut.standardOutput).dropFirst().prefix(limit)) == Array(strongest.prefix(limit)))
+            if limit < 5 {
+                #expect(
+                    cut.standardOutput.hasSuffix("showing \(limit) of 5 claims; --limit 0 for all\n"), "\(cut.standardOutput)")
+            }
+        }
+        let csvCut = try cli.run(["claims", "--entity", "a", "--sort", "weakest", "--limit", "1", "--format", "csv"])
+        #expect(claimColumn(csvCut.standardOutput).dropFirst() == ["disputed"])
+        #expect(csvCut.standardError == "isnad: showing 1 of 3 claims; --limit 0 for all\n", "\(csvCut.standardError)")
+        // A bad order is refused, naming the ones there are.
+        for bad in ["strongest", ""] {
+            let refused = try cli.run(["claims", "--sort", bad])
+            #expect(refused.status == 64 && refused.standardOutput.isEmpty)
+            #expect(refused.standardError.hasPrefix("isnad: --sort"), "\(refused.standardError)")
+        }
+        #expect(
+            try cli.run(["claims", "--sort", "strongest"]).standardError.hasPrefix(
+                "isnad: --sort: \"strongest\" is not one of id, strength, weakest"))
+    }
+
     @Test("a comma always separates names in a list; a whole name that holds one is refused with its id, not split")
     func namesHoldingCommas() throws {
         let cli = try CLIHarness.scoped

@@ -8,9 +8,19 @@ enum ClaimsCommand: Command {
         discussion: """
             Without options, every claim in the store, by id. --subject and --object take ids or names, several as \
             every list option does (a comma always separates them: an entity whose name holds one is given by its \
-            id). --id lists claims by id, each with every claimant in the table (past 10 they are counted \
+            id). --entity takes them as well, for claims with one of them at either end, subject or object: \
+            everything said about it. Like every option it narrows what the others select (--entity hamas \
+            --object isis: claims of hamas about isis, or of isis about itself), so that adding an option never \
+            lists more. --id lists claims by id, each with every claimant in the table (past 10 they are counted \
             otherwise), and combines with the other options as they do with each other: a claim is listed when it \
             passes them all.
+
+            --sort strength lists the strongest claims first, ranked as path ranks claims: by status once capped \
+            (asserted, alleged, disputed), then by independent channels of support (more first), then by best \
+            grade; ties, and claims with no citation left (last), by id. --sort weakest lists the same ranking \
+            the other way round. Every claim that passes the filters is weighed, to find the first --limit of \
+            them, but only those are held; the table's note says what it sorted by. --sort id (the default) lists \
+            them by id, streamed.
 
             Retracted claims are left out, and so are retracted citations. --include-retracted lists them too, apart
             and never weighed: a table under RETRACTED after the claims, each with why and the history entry that
@@ -20,10 +30,15 @@ enum ClaimsCommand: Command {
             --predicate select them too; the other filters weigh evidence, and --limit cuts the claims that stand:
             neither applies to what is retracted.
             """,
-        options: [id, subject, object, ListingLimit.claims, OutputFormat.citingOption, includesRetracted, onlyRetracted]
+        options: [
+            id, subject, object, entity, sort, ListingLimit.claims, OutputFormat.citingOption, includesRetracted,
+            onlyRetracted,
+        ]
             + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
+            "isnad claims --entity \"Wilayat Sinai\" --sort strength",
+            "isnad claims --entity hamas,isis --sort weakest --limit 3 --format csv",
             "isnad claims --subject hamas,isis --object \"Hadera attack\"",
             "isnad claims --id wilayat-sinai-communicated-with-hamas --format csv",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
@@ -43,6 +58,43 @@ enum ClaimsCommand: Command {
         "subject", value: "entity", help: "Only claims whose subject is one of these (repeat, or separate with commas).")
     static let object = ListOption<String>(
         "object", value: "entity", help: "Only claims whose object is one of these (repeat, or separate with commas).")
+    static let entity = ListOption<String>(
+        "entity", value: "entity",
+        help: "Only claims with one of these as subject or object (repeat, or separate with commas).")
+    static let sort: Option<ClaimOrder> = {
+        var option = Option<ClaimOrder>(
+            "sort", value: "order", group: .output,
+            help:
+                "id (the default), strength (strongest first: status, then independent channels, then best grade, as path ranks) or weakest (weakest first)."
+        )
+        option.spec.choices = ClaimOrder.allCases.map(\.rawValue)
+        return option
+    }()
+
+    /// The order of `--sort`.
+    enum ClaimOrder: String, ArgumentChoice {
+        case id, strength, weakest
+
+        /// How ``StrongestClaims`` ranks them; nil: by id, as they are read.
+        var ranking: StrongestClaims.Order? {
+            switch self {
+            case .id: nil
+            case .strength: .strongestFirst
+            case .weakest: .weakestFirst
+            }
+        }
+
+        /// What the table's note says it sorted by.
+        var note: String? {
+            switch self {
+            case .id: nil
+            case .strength:
+                "sorted strongest first: by status once capped, then independent channels of support, then best grade (ties by id)"
+            case .weakest:
+                "sorted weakest first: by status once capped, then independent channels of support, then best grade (ties by id)"
+            }
+        }
+    }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         if arguments.isSet(onlyRetracted), arguments.isSet(includesRetracted) {
@@ -65,6 +117,8 @@ enum ClaimsCommand: Command {
         let store = query.store
         let subjects = Set(try query.entities(Self.subject, in: arguments).map(\.id))
         let objects = Set(try query.entities(Self.object, in: arguments).map(\.id))
+        let entities = Set(try query.entities(Self.entity, in: arguments).map(\.id))
+        let order = try arguments.value(Self.sort, default: .id)
         let ids = try arguments.values(Self.id)
         let isListingRetracted = arguments.isSet(includesRetracted) || arguments.isSet(onlyRetracted)
         let isOnlyRetracted = arguments.isSet(onlyRetracted)
@@ -73,7 +127,8 @@ enum ClaimsCommand: Command {
         var retractions: [Retraction] = []
         if isListingRetracted {
             try store.forEachRetraction(
-                ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates
+                ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
+                entities: entities
             ) { retractions.append($0) }
         }
         // The standing claims' retracted citations, listed with their claims (JSON, CSV).
@@ -86,29 +141,39 @@ enum ClaimsCommand: Command {
         // (their claims are still filtered: a retracted citation may be among them).
         let citingSources = try store.citingSources(admittedBy: query.filter)
         let isConditioned =
-            !ids.isEmpty || !subjects.isEmpty || !objects.isEmpty || !query.filter.predicates.isEmpty || citingSources != nil
+            !ids.isEmpty || !subjects.isEmpty || !objects.isEmpty || !entities.isEmpty || !query.filter.predicates.isEmpty
+            || citingSources != nil
         // The rows counted are the claims listed when no other filter drops some of them.
         var otherFilters = query.filter
         otherFilters.predicates = []
         var matching: Int?
+        // Every claim that passes, in id order; `limit`: the listing reads no row past it.
+        func forEachPassing(listedUpTo limit: Int?, _ each: (GradedClaim) throws -> Void) throws {
+            let kept = { (claim: GradedClaim) in
+                if let kept = query.apply(claim) { try each(kept) }
+            }
+            guard isConditioned else { return try store.forEachClaim(kept) }
+            let rows = try store.claimRows(
+                ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
+                entities: entities, citedBy: citingSources)
+            matching = rows.count
+            try store.forEachClaim(rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: otherFilters.isEmpty), kept)
+        }
         @discardableResult
         func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
             if isOnlyRetracted { return false }
-            return try ListingLimit.forFirst(
-                limit,
-                of: { each in
-                    let kept = { (claim: GradedClaim) in
-                        if let kept = query.apply(claim) { try each(kept) }
-                    }
-                    guard isConditioned else { return try store.forEachClaim(kept) }
-                    let rows = try store.claimRows(
-                        ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
-                        citedBy: citingSources)
-                    matching = rows.count
-                    try store.forEachClaim(
-                        rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: otherFilters.isEmpty), kept)
-                }, body)
+            guard let ranking = order.ranking else {
+                return try ListingLimit.forFirst(limit, of: { try forEachPassing(listedUpTo: limit, $0) }, body)
+            }
+            // Ranked: every claim that passes is weighed, the first `limit` of them held.
+            var strongest = StrongestClaims(order: ranking, limit: limit)
+            try forEachPassing(listedUpTo: nil) { strongest.offer($0, weight: query.graph.weigh($0)) }
+            rankedTotal = strongest.offered
+            for claim in strongest.ranked() { try body(claim) }
+            return strongest.hasMore
         }
+        // How many passed, when the listing was ranked: it weighed them all, so it counted them.
+        var rankedTotal: Int?
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         var cut = ListingLimit.Cut()
         // The claims JSON, CSV and footnotes write, counted for what the limit left out (and
@@ -152,7 +217,7 @@ enum ClaimsCommand: Command {
                                 }, write: write)
                             if hasMore {
                                 query.noteCutShort()
-                                if let total = otherFilters.isEmpty ? matching : nil {
+                                if let total = rankedTotal ?? (otherFilters.isEmpty ? matching : nil) {
                                     try write(ListingLimit.note(showing: count, of: total) + "\n")
                                 } else {
                                     try write(ListingLimit.note(showingFirst: count) + "\n")
@@ -167,6 +232,7 @@ enum ClaimsCommand: Command {
                                 context.message(counted(count, "claim") + (filtered ? " pass the filters" : ""))
                             }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
+                            if count > 0, let note = order.note { context.message(note) }
                             try writeRetractions(afterTable: count > 0)
                         })
                 },
@@ -187,14 +253,14 @@ enum ClaimsCommand: Command {
                     : ClaimPresentation.rows(store: store, graph: query.graph, listsEachClaimOnce: true) { body in
                         try forEachListed { try body([], $0) }
                     },
-                leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),
+                leftOut: { cut.leftOut(total: rankedTotal ?? (otherFilters.isEmpty ? matching : nil)) }),
             context: context,
             readingLeftOut: {
                 guard citingSources != nil, !isOnlyRetracted else { return }
                 try query.readClaimsOfUndatedSources(listsAll: limit == nil) { undated, rowLimit in
                     try store.claimRows(
                         ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
-                        citedBy: undated,
+                        entities: entities, citedBy: undated,
                         limit: rowLimit)
                 }
             })

@@ -81,13 +81,10 @@ public final class PathFinder {
         backward = Adjacency(store: store, filter: filter, direction: directed ? .in : .both, transmission: transmission)
     }
 
-    /// Whether strength `a` is stronger than `b`; a claim with no citation (nil) is the weakest.
+    /// Whether strength `a` is stronger than `b`; a claim with no citation (nil) is the weakest
+    /// (``SupportStrength/isStronger(_:than:)``, which `claims --sort strength` ranks by too).
     static func isStronger(_ a: SupportStrength?, than b: SupportStrength?) -> Bool {
-        switch (a, b) {
-        case (let a?, let b?): a < b
-        case (.some, nil): true
-        case (nil, _): false
-        }
+        SupportStrength.isStronger(a, than: b)
     }
 
     /// The entities one claim away, in id order: forward follows a claim from its subject (or

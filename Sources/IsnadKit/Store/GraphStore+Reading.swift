@@ -583,25 +583,27 @@ extension GraphStore {
     /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
     /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
     /// condition; an empty set: no claim. `ids`, `subjects`, `objects`, `predicates`: only the
-    /// claims with one of these (none: no such condition). `limit`: the first so many rows only;
+    /// claims with one of these (none: no such condition); `entities`: only the claims with one
+    /// of these at either end, subject or object, found through the same two indexes. `limit`:
+    /// the first so many rows only;
     /// with a limit, sources with many citations are tested claim by claim in id order
     /// (``citesOneOf(_:parameter:)``), so that the reading stops at the limit.
     public func claimRows(
         ids: Set<String> = [], subjects: Set<String> = [], objects: Set<String> = [], predicates: Set<String> = [],
-        citedBy sources: Set<String>? = nil, limit: Int? = nil
+        entities: Set<String> = [], citedBy sources: Set<String>? = nil, limit: Int? = nil
     ) throws -> [Int64] {
         let testsEachClaim = try limit != nil && sources.map { try !hasFewCitations($0) } ?? false
         return try claimRows(
-            ids: ids, subjects: subjects, objects: objects, predicates: predicates, citedBy: sources, limit: limit,
-            testsEachClaim: testsEachClaim)
+            ids: ids, subjects: subjects, objects: objects, predicates: predicates, entities: entities, citedBy: sources,
+            limit: limit, testsEachClaim: testsEachClaim)
     }
 
-    /// ``claimRows(ids:subjects:objects:predicates:citedBy:limit:)`` with its way of finding the
+    /// ``claimRows(ids:subjects:objects:predicates:entities:citedBy:limit:)`` with its way of finding the
     /// claims `citedBy` sources given: tested claim by claim in id order
     /// (``citesOneOf(_:parameter:)``), or gathered through the citation indexes first.
     func claimRows(
         ids: Set<String>, subjects: Set<String>, objects: Set<String>, predicates: Set<String>,
-        citedBy sources: Set<String>?, limit: Int?, testsEachClaim: Bool
+        entities: Set<String> = [], citedBy sources: Set<String>?, limit: Int?, testsEachClaim: Bool
     ) throws -> [Int64] {
         if sources?.isEmpty == true { return [] }
         var conditions: [String] = []
@@ -618,6 +620,15 @@ extension GraphStore {
                 return "?\(values.count)"
             }
             conditions.append("c.\(column) IN (\(placeholders.joined(separator: ", ")))")
+        }
+        // Either end: an OR of the two columns, each served by its own index (SQLite's OR
+        // optimisation, PostgreSQL's bitmap OR), the values bound once for both.
+        if !entities.isEmpty {
+            let placeholders = entities.sorted().map { value -> String in
+                values.append(.text(value))
+                return "?\(values.count)"
+            }.joined(separator: ", ")
+            conditions.append("(c.subject IN (\(placeholders)) OR c.object IN (\(placeholders)))")
         }
         if let sources {
             values.append(GraphStore.jsonArray(sources.sorted()))

@@ -2,12 +2,13 @@ extension GraphStore {
     /// Every retracted claim, and every standing claim with a retracted citation, in claim id
     /// order, each with who retracted what and when (``Retraction``): what `claims
     /// --include-retracted` lists. `ids`, `subjects`, `objects`, `predicates`: only the claims with
-    /// one of these (none: no such condition), as ``claimRows(ids:subjects:objects:predicates:citedBy:)``
+    /// one of these (none: no such condition); `entities`: with one of these at either end; as
+    /// ``claimRows(ids:subjects:objects:predicates:entities:citedBy:limit:)``
     /// selects standing ones. Read one by one; retractions are few, and are found through their
     /// own tables, so a store with none answers at once.
     public func forEachRetraction(
         ids: Set<String> = [], subjects: Set<String> = [], objects: Set<String> = [], predicates: Set<String> = [],
-        _ body: (Retraction) throws -> Void
+        entities: Set<String> = [], _ body: (Retraction) throws -> Void
     ) throws {
         let select = try database.prepare(
             "SELECT id FROM retracted_claim UNION SELECT claim FROM retracted_citation ORDER BY 1")
@@ -16,7 +17,8 @@ extension GraphStore {
             guard ids.isEmpty || ids.contains(id) else { return }
             guard case .claim(let claim)? = try record(.claim, id: id) else { return }
             guard subjects.isEmpty || subjects.contains(claim.subject), objects.isEmpty || objects.contains(claim.object),
-                predicates.isEmpty || predicates.contains(claim.predicate)
+                predicates.isEmpty || predicates.contains(claim.predicate),
+                entities.isEmpty || entities.contains(claim.subject) || entities.contains(claim.object)
             else { return }
             try body(try retraction(of: claim))
         }
