@@ -522,18 +522,24 @@ struct ListingLimitTests {
                 #"{"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","citations":[\#(citations.joined(separator: ","))]}"#
             ]).joined(separator: "\n") + "\n")
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // The strongest denial takes the tenth place: the accused's own words are never all cut.
         let more =
-            "and 5 more citations (the 10 strongest shown): isnad claims --id c1 --format csv lists each"
+            "and 5 more citations, 2 of them denials (the 10 strongest shown, the strongest denial among them): isnad claims --id c1 --format csv lists each"
         let show = try cli.run(["show", "a"]).standardOutput
         #expect(show.contains(more), "\(show)")
         #expect(
-            show.contains("«strong 0»") && show.contains("«weak 7»") && !show.contains("«weak 8»") && !show.contains("«no 0»"))
+            show.contains("«strong 0»") && show.contains("«weak 6»") && !show.contains("«weak 7»") && show.contains("«no 0»")
+                && !show.contains("«no 1»"))
+        let lastSupport = try #require(show.range(of: "«weak 6»"))
+        let denial = try #require(show.range(of: "«no 0»"))
+        #expect(lastSupport.lowerBound < denial.lowerBound, "the denial after the support")
         let strong = try #require(show.range(of: "«strong 1»"))
         let weak = try #require(show.range(of: "«weak 0»"))
         #expect(strong.lowerBound < weak.lowerBound, "strongest first")
         let filtered = try cli.run(["show", "a", "--source", "weak,naysayer"]).standardOutput
         #expect(
-            filtered.contains("and 3 more citations") && filtered.contains("lists each (with the same filters)"), "\(filtered)")
+            filtered.contains("and 3 more citations, 2 of them denials")
+                && filtered.contains("lists each (with the same filters)"), "\(filtered)")
         // disputes cuts each side on its own: 12 support it, 3 deny it.
         let disputes = try cli.run(["disputes"]).standardOutput
         #expect(disputes.contains("      and 2 more citations (the 10 strongest shown)"), "\(disputes)")
@@ -547,7 +553,8 @@ struct ListingLimitTests {
         let retracted = try cli.run(["show", "a", "--include-retracted"]).standardOutput
         #expect(
             retracted.contains(
-                "and 5 more citations (the 10 strongest shown): isnad edit c1 shows its record, with each (save it unchanged)"),
+                "and 5 more citations, 2 of them denials (the 10 strongest shown, the strongest denial among them): isnad edit c1 shows its record, with each (save it unchanged)"
+            ),
             "\(retracted)")
         #expect(try cli.run(["restore", "c1"]).status == 0)
         let filteredRows = try cli.run(["claims", "--id", "c1", "--source", "weak,naysayer", "--format", "csv"])

@@ -218,7 +218,13 @@ enum PathCommand: Command {
                     lines += ClaimPresentation.citationLines(
                         GradedClaim(claim: claim, citations: [best]), indent: "       ", graph: presentation.graph)
                     let others = hop.best.citations.count - 1
-                    if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
+                    // A denial among those not shown is told, as `show` tells it.
+                    let denials =
+                        hop.best.citations.count { $0.citation.stance == .denies } - (best.citation.stance == .denies ? 1 : 0)
+                    let ofThem = denials == 0 ? "" : denials == 1 ? ", 1 of them a denial" : ", \(denials) of them denials"
+                    if others > 0 {
+                        lines.append("       (and \(counted(others, "more citation"))\(ofThem): isnad show \(hop.from))")
+                    }
                 }
                 if hop.claims.count > 1 {
                     let others = hop.claims.count - 1

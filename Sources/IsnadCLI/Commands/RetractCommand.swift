@@ -35,7 +35,7 @@ enum RetractCommand: Command {
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
-        let (retracted, entry) = try store.changing(
+        let (claim, entry) = try store.changing(
             context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
         ) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
@@ -59,12 +59,59 @@ enum RetractCommand: Command {
                 claim.retraction = why
             }
             try session.put(.claim(claim))
-            return claim.id
+            return claim
         }
         let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
-        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("retracted \(what)")) }
+        let relays = number.map { relayNotes(of: claim, retracted: $0 - 1, store: store) } ?? []
+        if arguments.isSet(isDryRun) {
+            context.message(HistoryOptions.dryRunMessage("retracted \(what)"))
+            return relays.forEach(context.message)
+        }
         context.message(
             "retracted \(what)" + (entry.map { " (history entry \($0); isnad restore or isnad undo puts it back)" } ?? ""))
-        context.message(HistoryOptions.retractedStillHeldNote(retracted))
+        relays.forEach(context.message)
+        context.message(HistoryOptions.retractedStillHeldNote(claim.id))
+    }
+
+    /// How many standing citations that relay the retracted one a retraction names, one a line.
+    static let relaysNamed = 10
+
+    /// A note for each citation of `claim` left standing whose claimant or via `cites`
+    /// (transitively) the claimant or via of its citation at `index`, just retracted: a paper's
+    /// A2, asserting in its own voice what it had from a leak shown forged, is not weighed
+    /// against the leak any more, and stands stronger than what it relayed.
+    static func relayNotes(of claim: Claim, retracted index: Int, store: GraphStore) -> [String] {
+        let retracted = claim.citations[index]
+        let roots = [retracted.source] + (retracted.via.map { $0 == retracted.source ? [] : [$0] } ?? [])
+        let standing = claim.citations.indices.filter { claim.citations[$0].retraction == nil }
+        let graph = TransmissionGraph(readingOnDemandFrom: store)
+        let found = graph.relays(of: roots, among: standing.map { claim.citations[$0] })
+        var notes = found.prefix(relaysNamed).map { relay in
+            let citation = relay.citation
+            let number = standing[relay.position] + 1
+            let grade = "\(graph.reliability(of: citation.source).rawValue)\(citation.credibility.rawValue)"
+            let who = citation.via.map { "\(citation.source) via \($0)" } ?? citation.source
+            let side = relay.relay == citation.source ? "" : "its via "
+            // Whether the retracted source's whole word on the claim is gone, or it still stands
+            // in another citation (then the relay is still weighed beside it).
+            let stillStands = standing.contains {
+                claim.citations[$0].source == relay.retracted || claim.citations[$0].via == relay.retracted
+            }
+            return Text.printable(
+                "isnad: note: citation \(number) (\(who), \(citation.stance.rawValue) \(grade)) stands, and \(side)\(relay.reach)"
+                    + (stillStands
+                        ? ", which still stands in another citation of this claim"
+                        : ", whose every citation of this claim is retracted now: its \(grade) stands without it; if \(relay.relay) had the claim from \(relay.retracted), retract citation \(number) too (isnad retract \(claim.id) --citation \(number) --reason TEXT)")
+            )
+        }
+        if found.count > relaysNamed {
+            let root = found[relaysNamed].retracted
+            notes.append(
+                "isnad: note: and \(counted(found.count - relaysNamed, "more standing citation")) relaying what was retracted: "
+                    + Text.printable("isnad source \(root)") + " shows what relays it")
+        }
+        // The retraction is made: a source that could not be read for a note leaves the note
+        // out (the graph takes it for one the store does not hold), it does not fail the command.
+        return graph.readFailure == nil ? notes : []
     }
 }

@@ -342,11 +342,23 @@ struct ClaimPresentation {
         graded.citations.count > citationsShown ? graded.strongestCitations(citationsShown) : graded.citations
     }
 
-    /// `and 49990 more citations (the 10 strongest shown): isnad claims --id c1 --format csv
-    /// lists each`: the line under a claim's citations cut short, with the listing of that claim
-    /// alone that has a row for each.
-    static func moreCitations(_ count: Int, of claim: Claim, isFiltered: Bool = false) -> String {
-        let more = "and \(counted(count, "more citation")) (the \(citationsShown) strongest shown): "
+    /// `and 49990 more citations, 3 of them denials (the 10 strongest shown): isnad claims --id c1
+    /// --format csv lists each`: the line under a claim's citations cut short (``citationsListed(_:)``),
+    /// with the denials it leaves out and the listing of that claim alone that has a row for each.
+    static func moreCitations(of graded: GradedClaim, isFiltered: Bool = false) -> String {
+        let claim = graded.claim
+        let count = graded.citations.count - citationsListed(graded).count
+        let denials = graded.denialsLeftOut(listing: citationsShown)
+        let hasDenial = graded.citations.contains { $0.citation.stance == .denies }
+        var more = "and \(counted(count, "more citation"))"
+        if denials > 0 {
+            more +=
+                ", \(denials == count ? (count == 1 ? "a denial" : "all denials") : denials == 1 ? "1 of them a denial" : "\(denials) of them denials")"
+        }
+        more +=
+            hasDenial && count > 0
+            ? " (the \(citationsShown) strongest shown, the strongest denial among them): "
+            : " (the \(citationsShown) strongest shown): "
         // `claims` lists the evidence, which a retracted claim has left: its record holds each.
         guard claim.retraction == nil else {
             return more + Text.printable("isnad edit \(claim.id)") + " shows its record, with each (save it unchanged)"
@@ -398,7 +410,7 @@ struct ClaimPresentation {
         if listed.count < graded.citations.count {
             lines.append(
                 indent
-                    + moreCitations(graded.citations.count - listed.count, of: graded.claim, isFiltered: isFiltered))
+                    + moreCitations(of: graded, isFiltered: isFiltered))
         }
         return lines
     }

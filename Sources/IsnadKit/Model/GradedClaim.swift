@@ -85,8 +85,10 @@ public struct GradedClaim: Hashable, Sendable {
     }
 
     /// The `count` strongest citations, strongest first: support before denials, then by their
-    /// own grades (``Evidence/Item/gradeRank``), of equals the first recorded. What a table lists
-    /// of a claim cited too often to list every citation.
+    /// own grades (``Evidence/Item/gradeRank``), of equals the first recorded; and the strongest
+    /// denial always among them when the claim has one (in the last place, when the support
+    /// would have filled them all): ten accusing quotes and none of the accused's own denial is
+    /// not the claim. What a table lists of a claim cited too often to list every citation.
     public func strongestCitations(_ count: Int) -> [GradedCitation] {
         func rank(_ index: Int) -> (Int, Evidence.GradeRank) {
             let own = citations[index].evidenceItem
@@ -96,7 +98,22 @@ public struct GradedClaim: Hashable, Sendable {
             let (x, y) = (rank(a), rank(b))
             return x != y ? x < y : a < b
         }
-        return ranked.prefix(count).map { citations[$0] }
+        var listed = Array(ranked.prefix(count))
+        if count > 0, ranked.count > count, let last = listed.last, citations[last].citation.stance != .denies,
+            let denial = ranked.dropFirst(count).first(where: { citations[$0].citation.stance == .denies })
+        {
+            listed[listed.count - 1] = denial
+        }
+        return listed.map { citations[$0] }
+    }
+
+    /// Of the claim's citations, how many are denials that ``strongestCitations(_:)`` with this
+    /// count leaves out: what the line saying how many more there are adds, so that a denial cut
+    /// is told.
+    public func denialsLeftOut(listing count: Int) -> Int {
+        let denials = citations.count { $0.citation.stance == .denies }
+        let listed = strongestCitations(count).count { $0.citation.stance == .denies }
+        return denials - listed
     }
 
     /// ``bestCitation`` of a claim with these citations; with `capped` (the grades of each, by

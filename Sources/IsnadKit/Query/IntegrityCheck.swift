@@ -25,6 +25,7 @@ public struct IntegrityCheck {
         case nameKey = "name-key"
         case unconfirmedGrade = "unconfirmed-grade"
         case oneVoiceTwice = "one-voice-twice"
+        case relaysRetracted = "relays-retracted"
         case datesInConflict = "dates-in-conflict"
         case notAsHistoryLeftThem = "not-as-history-left-them"
 
@@ -33,7 +34,8 @@ public struct IntegrityCheck {
         /// was let in on purpose, with a reason; but it counts in full, and a reviewer must read it.
         /// One passage cited twice is told by the quotes' words and line locators alone: two
         /// sentences of a text without locators, one holding the other's words, look the same.
-        public var isWarning: Bool { self == .unverifiedQuote || self == .passageQuotedTwice }
+        /// A citation that relays a retracted one may have its own grounds: the analyst decides.
+        public var isWarning: Bool { self == .unverifiedQuote || self == .passageQuotedTwice || self == .relaysRetracted }
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -57,6 +59,8 @@ public struct IntegrityCheck {
             case .unconfirmedGrade: "credibility 1 (confirmed) that no other channel bears out"
             case .oneVoiceTwice:
                 "one voice counted twice (one url, one publisher or one quote in independent channels, one claim stored twice)"
+            case .relaysRetracted:
+                "standing citations relaying a source whose every citation of the claim is retracted (to review)"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             case .notAsHistoryLeftThem: "records not as their history left them"
             }
@@ -182,6 +186,7 @@ public struct IntegrityCheck {
         let graph = try Self.unlessInvalidValue { try TransmissionGraph(store: store) }
         try checkConfirmations(store, graph: graph)
         try checkEchoes(store, graph: graph)
+        try checkRelaysOfRetracted(store, graph: graph)
         try checkDates(store, today: today)
         try checkRecordsAgainstHistory(store)
     }
@@ -816,7 +821,13 @@ public struct IntegrityCheck {
     /// given word for word by citations in different channels (one copied the other, or both a
     /// third). Each is a question for the analyst, not an error: `cites`, or one id, answers it.
     private mutating func checkEchoes(_ store: GraphStore, graph: TransmissionGraph?) throws {
-        for (urls, ids) in try store.sourcesSharingURL() {
+        for (urls, sharing) in try store.sourcesSharingURL() {
+            // Versions of one page (the original, its update, its correction), the later citing
+            // the earlier, are one channel already: what the finding asks for is done. Only
+            // sources that no `cites` joins to another of them (either way, transitively) are
+            // counted twice.
+            let ids = graph.map { Self.unjoinedByCites(sharing, graph: $0) } ?? sharing
+            guard ids.count > 1 else { continue }
             // Urls that differ only in what ``SameVoice/url(_:)`` sets aside are shown as written.
             let shown =
                 urls.count == 1
@@ -858,6 +869,59 @@ public struct IntegrityCheck {
         if let graph { try checkOnePublisherTwice(store, graph: graph) }
         try checkOneRelationshipTwice(store)
         examined[.oneVoiceTwice] = (examined[.noCitation] ?? 0)
+    }
+
+    /// Each standing citation whose claimant or via `cites` (transitively) a source whose every
+    /// citation of the claim was retracted (``RelayOfRetracted``): a paper asserting in its own
+    /// voice what it had from a leak shown forged stands alone once the leak's citations are
+    /// retracted, stronger than what it relayed. Only claims with a retracted citation are read.
+    private mutating func checkRelaysOfRetracted(_ store: GraphStore, graph: TransmissionGraph?) throws {
+        guard let graph else { return }
+        for (id, retracted) in try store.retractedCitationSources() {
+            guard let claim = try Self.unlessInvalidValue({ try store.claim(id: id) }) ?? nil else { continue }
+            let standing = claim.citations.map(\.citation)
+            // A source still named by a standing citation still speaks to the claim.
+            let gone = retracted.filter { source in !standing.contains { $0.source == source || $0.via == source } }
+            let found = graph.relays(of: gone, among: standing)
+            guard !found.isEmpty else { continue }
+            let stored = try Self.storedPositions(of: claim, store: store)
+            for relay in found {
+                let citation = relay.citation
+                let number = CitationNumber.shown(stored[relay.position])
+                let grade = "\(claim.citations[relay.position].reliability.rawValue)\(citation.credibility.rawValue)"
+                let who = citation.via.map { "\(citation.source) via \($0)" } ?? citation.source
+                let side = relay.relay == citation.source ? "" : "its via "
+                try add(
+                    .relaysRetracted, "claim \"\(Text.printable(id))\"",
+                    Text.printable(
+                        "citation \(number) (\(who), \(citation.stance.rawValue) \(grade)) stands, and \(side)\(relay.reach), whose every citation of this claim is retracted: its \(grade) stands without it; if \(relay.relay) had the claim from \(relay.retracted), retract citation \(number) too (isnad retract \(id) --citation \(number) --reason TEXT)"
+                    ))
+            }
+        }
+        examined[.relaysRetracted] = (examined[.noCitation] ?? 0)
+    }
+
+    /// Of sources that share a url, one of each group that `cites` joins (one reaching another,
+    /// transitively, either way): several only when some are not joined. In their order.
+    static func unjoinedByCites(_ ids: [String], graph: TransmissionGraph) -> [String] {
+        // Each id's group, the first id of it, asked pairwise: a few ids share a url. Many (a
+        // site's home page given as the url of each of its articles) are reported as they are.
+        guard ids.count <= 32 else { return ids }
+        var group = Array(ids.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while group[index] != index { index = group[index] }
+            return index
+        }
+        for first in ids.indices {
+            for second in ids.indices where second > first {
+                let (a, b) = (ids[first], ids[second])
+                guard graph.reaches(a, from: b) || graph.reaches(b, from: a) else { continue }
+                let (x, y) = (root(first), root(second))
+                if x != y { group[max(x, y)] = min(x, y) }
+            }
+        }
+        return ids.indices.filter { root($0) == $0 }.map { ids[$0] }
     }
 
     /// Two claimants of one claim from one publisher (two statements of one ministry, two

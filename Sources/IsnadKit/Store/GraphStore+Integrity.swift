@@ -779,6 +779,27 @@ extension GraphStore {
     /// `http://www.example.org/a/?utm_source=x` is `https://example.org/a`), in the order of
     /// that reading, each with the urls as its sources write them (each once, in id order) and
     /// those sources in id order: one document entered under several ids.
+    /// Each standing claim with a retracted citation, in id order, with the claimants and vias
+    /// of its retracted citations (each once, in the citations' order). Read through the
+    /// retracted citations' own table, so a store with none answers at once.
+    public func retractedCitationSources() throws -> [(claim: String, sources: [String])] {
+        var found: [(claim: String, sources: [String])] = []
+        try database.cached(
+            """
+            SELECT r.claim, r.source, r.via FROM retracted_citation AS r
+            WHERE NOT EXISTS (SELECT 1 FROM retracted_claim AS c WHERE c.id = r.claim) ORDER BY r.claim, r.position
+            """
+        ).forEachRow([]) { row in
+            let claim = row.string(0)
+            if found.last?.claim != claim { found.append((claim, [])) }
+            for source in [row.string(1), row.text(2)].compactMap({ $0 })
+            where !found[found.count - 1].sources.contains(source) {
+                found[found.count - 1].sources.append(source)
+            }
+        }
+        return found
+    }
+
     public func sourcesSharingURL() throws -> [(urls: [String], ids: [String])] {
         // Every url is held by its reading (a source a document: a few tens of thousands in the
         // largest stores), since the readings do not sort as the urls do.
