@@ -135,7 +135,8 @@ extension TransmissionGraph {
 extension SourceImpact {
     enum Dependence { case whole, partial, throughCites, none }
 
-    /// How a claim's support depends on `source`: wholly when it is the common link, or when
+    /// How a claim's support depends on `source`: wholly when it is the common link (or the one
+    /// claimant a common link that says nothing of its own carries), or when
     /// every supporting citation reached us through it
     /// (``TransmissionGraph/words(of:chain:cameThrough:carried:)``, the rule `--exclude-common-link`
     /// follows too); partly when some did.
@@ -150,7 +151,7 @@ extension SourceImpact {
                 of: claim.citations[position].citation, chain: weight.chains[position], cameThrough: source,
                 carried: carried)
         }
-        if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
+        if weight.restsWhole(on: source) || direct.count == supporting.count { return .whole }
         if !direct.isEmpty { return .partial }
         return weight.isSupported(through: source) ? .throughCites : .none
     }
