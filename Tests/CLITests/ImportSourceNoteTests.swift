@@ -51,6 +51,23 @@ struct ImportSourceNoteTests {
         #expect(!dry.standardError.contains("reads as another document"), "\(dry.standardError)")
     }
 
+    @Test("past five sources replaced, the rest are counted")
+    func manyReplaced() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("a.jsonl", (1...6).map { Self.source("s-\($0)", "Notes \($0)") }.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "a.jsonl"]).status == 0)
+        try cli.write("b.jsonl", (1...6).map { Self.source("s-\($0)", "Interview \($0)") }.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "b.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let notes = imported.standardError.split(separator: "\n").filter { $0.hasPrefix("isnad: note:") }
+        #expect(notes.count == 7, "\(imported.standardError)")
+        #expect(
+            notes.first
+                == "isnad: note: source \"s-1\" was replaced by one that reads as another document: title 'Notes 1' → 'Interview 1'"
+        )
+        #expect(notes.dropLast().last == "isnad: note: and 1 more source like it")
+    }
+
     @Test("a source added under another id than a stored one of the same url or title is named")
     func addedNamesake() throws {
         let cli = try CLIHarness.scoped
