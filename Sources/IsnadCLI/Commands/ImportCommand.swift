@@ -272,6 +272,15 @@ enum ImportCommand: Command {
                 if let entry = summary.entry, let notes = try? Self.quoteNotes(store: store, entry: entry) {
                     for note in notes { context.message(note) }
                 }
+                if let entry = summary.entry {
+                    let resolver = SourceResolver(store: store)
+                    if let replaced = try? resolver.sourcesReadAsAnother(changedBy: entry) {
+                        for line in Self.replacedSourceNotes(replaced, entry: entry) { context.message(line) }
+                    }
+                    if let namesakes = try? resolver.namesakes(ofSourcesAddedBy: entry) {
+                        for line in Self.addedNamesakeNotes(namesakes) { context.message(line) }
+                    }
+                }
                 // Said, not refused, as check says them: a file of many dates may hold a few typos.
                 // Only dates to come: the conflicts between dates are check's (see DateWarnings).
                 if let entry = summary.entry,
@@ -322,6 +331,44 @@ extension ImportCommand {
         }
         let text = lines.joined(separator: "\n")
         return context.isStandardErrorTerminal ? text : Bidi.removingMarks(text)
+    }
+
+    /// How many sources an import's notes name before they count the rest.
+    static let sourcesNamed = 5
+
+    /// A note for each stored source (the first ``sourcesNamed``) the import replaced with one that
+    /// reads as another document, and what to do if they are two: said, not refused, since a
+    /// title corrected is a normal change (`--dry-run` lists every change before).
+    static func replacedSourceNotes(_ replaced: [SourceResolver.ReplacedSource], entry: Int) -> [String] {
+        guard let first = replaced.first else { return [] }
+        var lines = replaced.prefix(sourcesNamed).map { source in
+            let fields = source.fields.map {
+                "\($0.name) '\(Text.printable($0.before))' → '\(Text.printable($0.after))'"
+            }
+            return
+                "isnad: note: source \"\(Text.printable(source.id))\" was replaced by one that reads as another document: \(fields.joined(separator: ", "))"
+        }
+        if replaced.count > sourcesNamed {
+            lines.append("isnad: note: and \(counted(replaced.count - sourcesNamed, "more source")) like it")
+        }
+        lines.append(
+            "isnad: note: if \(replaced.count == 1 ? "these are two documents" : "any are two documents"), undo the import (isnad undo \(entry)) and give one of them another id (isnad rename \(Text.shellWord(first.id)) NEW-ID, in the file's store) before importing again"
+        )
+        return lines
+    }
+
+    /// A note for each source the import added (the first ``sourcesNamed`` pairs) that may be one
+    /// stored under another id: one document under two ids weighs as two independent voices.
+    static func addedNamesakeNotes(_ namesakes: [SourceResolver.AddedNamesake]) -> [String] {
+        var lines = namesakes.prefix(sourcesNamed).map { pair in
+            let shared = pair.likeness == .sameURL ? "one url" : "one title"
+            return
+                "isnad: note: source \(Text.printable(pair.added.id)) (added) and \(Text.printable(pair.stored.id)) (stored) have \(shared): one document under two ids weighs as two independent voices; isnad check lists them"
+        }
+        if namesakes.count > sourcesNamed {
+            lines.append("isnad: note: and \(counted(namesakes.count - sourcesNamed, "more pair")) like them")
+        }
+        return lines
     }
 
     /// `isnad: note: 2 quotes imported are not in the text of the source they are read in (the

@@ -29,42 +29,64 @@ extension SourceResolver {
     public func namesakes(
         ofTitle title: String, url: String?, publisher: String? = nil, excluding id: String? = nil
     ) throws -> [Namesake] {
-        let folded = NameKey.fold(title)
-        let address = url.map(SameVoice.url).flatMap { $0.isEmpty ? nil : $0 }
-        let isArabic = NameKey.isInArabicLetters(folded)
-        // Two consonants are shared by too many names, as `add entity` has it.
-        let consonants = NameKey.consonants(ofFolded: folded).flatMap { $0.count >= 3 ? $0 : nil }
-        let readings = consonants == nil ? [] : Set(NameKey.consonantKeys(ofTyped: folded))
+        let probe = NamesakeProbe(title: title, url: url, publisher: publisher)
         var found: [Namesake] = []
         try store.forEachSourceName { name in
             guard name.id != id else { return }
-            let other = NameKey.fold(name.title)
-            let isOtherPublisher =
-                if let publisher, let theirs = name.publisher {
-                    SameVoice.publisher(publisher) != SameVoice.publisher(theirs)
-                } else {
-                    false
-                }
-            let likeness: Namesake.Likeness? =
-                if let address, name.url.map(SameVoice.url) == address {
-                    .sameURL
-                } else if isOtherPublisher {
-                    nil
-                } else if !folded.isEmpty && other == folded {
-                    .sameTitle
-                } else if NameKey.areCloseSpellings(folded: folded, other) {
-                    .closeSpelling
-                } else if let consonants, NameKey.isInArabicLetters(other) != isArabic,
-                    let theirs = NameKey.consonants(ofFolded: other),
-                    // Either title read as transliterations write it (the t of Jabhat for ة).
-                    readings.contains(theirs) || NameKey.consonantKeys(ofTyped: other).contains(consonants)
-                {
-                    .otherScript
-                } else {
-                    nil
-                }
-            if let likeness { found.append(Namesake(source: name, likeness: likeness)) }
+            if let likeness = probe.likeness(to: name) { found.append(Namesake(source: name, likeness: likeness)) }
         }
         return found
+    }
+}
+
+/// A new source's title, url and publisher as the namesake rules compare them, read once for
+/// every stored source it is held against (``SourceResolver/namesakes(ofTitle:url:publisher:excluding:)``,
+/// and an import's note on the sources it added).
+struct NamesakeProbe {
+    /// The title folded (``NameKey/fold(_:)``) and the url as a document (``SameVoice/url(_:)``):
+    /// the keys an import looks its added sources up by.
+    let folded: String
+    let address: String?
+    let publisher: String?
+    let isArabic: Bool
+    let consonants: String?
+    let readings: Set<String>
+
+    init(title: String, url: String?, publisher: String?) {
+        folded = NameKey.fold(title)
+        address = url.map(SameVoice.url).flatMap { $0.isEmpty ? nil : $0 }
+        self.publisher = publisher
+        isArabic = NameKey.isInArabicLetters(folded)
+        // Two consonants are shared by too many names, as `add entity` has it.
+        consonants = NameKey.consonants(ofFolded: folded).flatMap { $0.count >= 3 ? $0 : nil }
+        readings = consonants == nil ? [] : Set(NameKey.consonantKeys(ofTyped: folded))
+    }
+
+    /// Why the stored source `name` may be this one, nil when nothing says so.
+    func likeness(to name: GraphStore.SourceName) -> SourceResolver.Namesake.Likeness? {
+        let other = NameKey.fold(name.title)
+        let isOtherPublisher =
+            if let publisher, let theirs = name.publisher {
+                SameVoice.publisher(publisher) != SameVoice.publisher(theirs)
+            } else {
+                false
+            }
+        return if let address, name.url.map(SameVoice.url) == address {
+            .sameURL
+        } else if isOtherPublisher {
+            nil
+        } else if !folded.isEmpty && other == folded {
+            .sameTitle
+        } else if NameKey.areCloseSpellings(folded: folded, other) {
+            .closeSpelling
+        } else if let consonants, NameKey.isInArabicLetters(other) != isArabic,
+            let theirs = NameKey.consonants(ofFolded: other),
+            // Either title read as transliterations write it (the t of Jabhat for ة).
+            readings.contains(theirs) || NameKey.consonantKeys(ofTyped: other).contains(consonants)
+        {
+            .otherScript
+        } else {
+            nil
+        }
     }
 }

@@ -221,6 +221,16 @@ extension GraphStore {
         return changes
     }
 
+    /// Each record of `kind` that the history entry `number` touched by `action`, in id order:
+    /// the sources an import added or changed, without reading its other records.
+    public func forEachRecord(
+        of number: Int, kind: Record.Kind, action: RecordChange.Action, _ body: (RecordChange) throws -> Void
+    ) throws {
+        try database.cached(
+            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 AND action = ?3 ORDER BY record"
+        ).forEachRow([.integer(Int64(number)), .text(kind.rawValue), .text(action.rawValue)]) { try body(RecordChange(row: $0)) }
+    }
+
     /// ``forEachRecord(of:about:withOtherRecords:_:)`` of a record whose ids are `held`.
     private func forEachRecord(
         of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool, changedFirst: Bool = false,
