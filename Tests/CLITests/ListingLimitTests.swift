@@ -72,6 +72,17 @@ struct ListingLimitTests {
 
     private func lines(_ text: String) -> [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
 
+    @Test("claims sorted by strength hold what they list: 200 in every format unless --limit says otherwise")
+    func sortedHoldsItsLimit() throws {
+        let cli = try generatedStore()
+        let csv = try cli.run(["claims", "--sort", "strength", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        #expect(csv.standardOutput.split(whereSeparator: \.isNewline).count == 201)
+        #expect(csv.standardError.contains("showing 200 of \(Self.spokes * 3) claims; --limit 0 for all"), "\(csv.standardError)")
+        let all = try cli.run(["claims", "--sort", "weakest", "--format", "csv", "--limit", "0"])
+        #expect(all.standardOutput.split(whereSeparator: \.isNewline).count == Self.spokes * 3 + 1)
+    }
+
     @Test("neighbors past the default limit: a summary per hop and predicate with its evidence, then the 200 strongest")
     func neighborsSummary() throws {
         let cli = try generatedStore()

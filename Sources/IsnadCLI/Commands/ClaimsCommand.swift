@@ -19,8 +19,9 @@ enum ClaimsCommand: Command {
             (asserted, alleged, disputed), then by independent channels of support (more first), then by best \
             grade; ties, and claims with no citation left (last), by id. --sort weakest lists the same ranking \
             the other way round. Every claim that passes the filters is weighed, to find the first --limit of \
-            them, but only those are held; the table's note says what it sorted by. --sort id (the default) lists \
-            them by id, streamed.
+            them, but only those are held: in every format the first \(ListingLimit.tableDefault) unless --limit \
+            says otherwise (--limit 0 holds every claim that passes). The table's note says what it sorted by. \
+            --sort id (the default) lists them by id, streamed.
 
             Retracted claims are left out, and so are retracted citations. --include-retracted lists them too, apart
             and never weighed: a table under RETRACTED after the claims, each with why and the history entry that
@@ -112,7 +113,13 @@ enum ClaimsCommand: Command {
                     "--\(retracted.spec.name) does not apply to --format cite, which cites the evidence that stands: give table, list, json or csv",
                 command: name)
         }
-        let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
+        let query = try QueryPreamble(arguments, context: context) {
+            // Ranked, the claims listed are held until the last is weighed: the table's default
+            // in every format, unless a limit is given (0: every claim that passes, held).
+            guard try arguments.value(Self.sort, default: .id) != .id else { return try ListingLimit.value(arguments) }
+            let limit = try arguments.value(ListingLimit.claims, default: ListingLimit.tableDefault)
+            return limit == 0 ? nil : limit
+        }
         let limit = query.options
         let store = query.store
         let subjects = Set(try query.entities(Self.subject, in: arguments).map(\.id))

@@ -423,14 +423,11 @@ public struct DOTWriter: GraphWriter {
                 cell(say("alleged: only weaker sources, or sources that report it", "مزعوم: مصادر أضعف فقط، أو مصادر تنقله")),
                 // Any denial makes a line dotted, an accused group's own E5 statement too: the
                 // reader is told that a dotted line can be the best supported of all.
+                // One line: a taller legend shrinks the names of an overview fitted to a screen.
                 cell(
                     say(
-                        "disputed: some source denies it, whoever it is; a dotted line may still be",
-                        "متنازع عليه: مصدر ما ينفيه، أيًّا كان؛ وقد يكون الخط المنقَّط")),
-                cell(
-                    say(
-                        "strongly supported: its width says by how many channels, its label the denial's grade",
-                        "مدعومًا بقوة: عرضه يقول كم قناة تدعمه، وتسميته تقييم النفي")),
+                        "disputed: some source denies it, whoever; a dotted line may still be well supported",
+                        "متنازع عليه: مصدر ما ينفيه، أيًّا كان؛ وقد يكون الخط المنقَّط مدعومًا بقوة")),
                 cell(
                     say(
                         "best C3: one citation's reliability (A–F) and credibility (1–6), the strongest",

@@ -86,9 +86,10 @@ public struct GradedClaim: Hashable, Sendable {
 
     /// The `count` strongest citations, strongest first: support before denials, then by their
     /// own grades (``Evidence/Item/gradeRank``), of equals the first recorded; and the strongest
-    /// denial always among them when the claim has one (in the last place, when the support
-    /// would have filled them all): ten accusing quotes and none of the accused's own denial is
-    /// not the claim. What a table lists of a claim cited too often to list every citation.
+    /// denial always among them when the claim has one and two places or more are asked for (in
+    /// the last place, when the support would have filled them all): ten accusing quotes and none
+    /// of the accused's own denial is not the claim. One place is the claim's face, its strongest
+    /// support. What a table lists of a claim cited too often to list every citation.
     public func strongestCitations(_ count: Int) -> [GradedCitation] {
         func rank(_ index: Int) -> (Int, Evidence.GradeRank) {
             let own = citations[index].evidenceItem
@@ -99,7 +100,7 @@ public struct GradedClaim: Hashable, Sendable {
             return x != y ? x < y : a < b
         }
         var listed = Array(ranked.prefix(count))
-        if count > 0, ranked.count > count, let last = listed.last, citations[last].citation.stance != .denies,
+        if count > 1, ranked.count > count, let last = listed.last, citations[last].citation.stance != .denies,
             let denial = ranked.dropFirst(count).first(where: { citations[$0].citation.stance == .denies })
         {
             listed[listed.count - 1] = denial
