@@ -932,50 +932,6 @@ struct QueryCommandTests {
             document.standardOutput.contains("ASSERTED  C3    3         ASSERTED C3, 2 channels"), "\(document.standardOutput)")
     }
 
-    @Test(
-        "a wire that only quotes an unnamed source, cited by two outlets that headline it, reads as that source: ALLEGED F2, and falls with it"
-    )
-    func wireCarryingOneUnnamedSource() throws {
-        // The fact-check desk's smallest case (review s75, finding 1).
-        let cli = try CLIHarness.scoped
-        let adds: [[String]] = [
-            ["entity", "--type", "organization", "--name", "Katibat al-Nasr", "--id", "kan"],
-            ["entity", "--type", "event", "--name", "Sayda market bombing", "--id", "sayda-bombing"],
-            ["source", "--type", "other", "--id", "anon", "--title", "Unnamed security source", "--reliability", "F"],
-            [
-                "source", "--type", "news-article", "--id", "wire", "--title", "Wire story", "--reliability", "B", "--cites",
-                "anon",
-            ],
-            ["source", "--type", "news-article", "--id", "o01", "--title", "Outlet 01", "--reliability", "A", "--cites", "wire"],
-            ["source", "--type", "news-article", "--id", "o02", "--title", "Outlet 02", "--reliability", "B", "--cites", "wire"],
-        ]
-        #expect(try cli.run(["init"]).status == 0)
-        for add in adds { #expect(try cli.run(["add"] + add).status == 0) }
-        let claim = [
-            "claim", "kan", "carried_out", "sayda-bombing", "--id", "c1", "--stance", "asserts", "--unverified", "headline",
-        ]
-        let citations: [[String]] = [
-            ["--source", "anon", "--via", "wire", "--quote", "a security source said KaN did it", "--credibility", "3"],
-            ["--source", "o01", "--quote", "KaN behind Sayda bombing", "--credibility", "2"],
-            ["--source", "o02", "--quote", "KaN bombed Sayda market", "--credibility", "2"],
-        ]
-        for citation in citations { #expect(try cli.run(["add"] + claim + citation).status == 0) }
-        let show = try cli.run(["show", "kan"])
-        #expect(
-            show.standardOutput.contains(
-                "ALLEGED · 3 sources, 3 citations · best F2 · 1 channel, all through wire (B) carrying anon (F)"),
-            "\(show.standardOutput)")
-        let impact = try cli.run(["source", "anon", "--impact"])
-        #expect(impact.standardOutput.hasPrefix("If anon (F) were discredited: 1 claim would fall"), "\(impact.standardOutput)")
-        let left = try cli.run(["claims", "--exclude-common-link", "anon"])
-        #expect(left.standardError.contains("0 claims"), "\(left.standardOutput)")
-        // The wire asserting it in its own voice: its B caps it, as before.
-        let own = ["--source", "wire", "--quote", "KaN carried out the bombing", "--credibility", "3"]
-        #expect(try cli.run(["add"] + claim + own).status == 0)
-        let asserted = try cli.run(["claims", "--id", "c1"])
-        #expect(asserted.standardOutput.contains("  ASSERTED  B2    1         wire (B)  "), "\(asserted.standardOutput)")
-    }
-
     @Test("disputes lists the disputed claim with both quotes, and the claims that cannot both hold; exit 0")
     func disputes() throws {
         let cli = try datasetStore()

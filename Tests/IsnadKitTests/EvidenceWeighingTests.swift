@@ -505,67 +505,6 @@ struct EvidenceWeighingTests {
     }
 
     @Test(
-        "a common link that only carries an unnamed source's words, which outlets cite, caps no higher than that source: one voice is alleged"
-    )
-    func commonLinkCarryingOthersWordsOnly() throws {
-        // The reviewer's wire cascade: anon (F) quoted by a wire (B); two outlets (A, B) that
-        // `cite` the wire assert it in their own voice. The wire is the common link, and says
-        // nothing of its own: the outlets' words rest on anon.
-        let sources =
-            Self.source("anon", "F") + Self.source("wire", "B", cites: ["anon"])
-            + Self.source("o01", "A", cites: ["wire"]) + Self.source("o02", "B", cites: ["wire"])
-        let citations = [
-            Self.citation("anon", via: "wire", credibility: 3), Self.citation("o01"), Self.citation("o02"),
-        ]
-        let (weight, claim, graph) = try Self.weigh(Self.claim(citations.joined(separator: ","), sources: sources))
-        let link = try #require(weight.commonLink)
-        #expect(link.source == "wire" && link.reliability == .b)
-        #expect(link.carried == CommonLink.CarriedWords(claimant: "anon", reliability: .f, claimants: 1))
-        #expect(link.ceiling == .f && link.carriesOnly == "anon" && link.label == "wire (B) carrying anon (F)")
-        #expect(weight.strength?.cappedCitations.map(\.reliability) == [.f, .f, .f])
-        #expect(weight.strength?.evidence.status == .alleged && weight.strength?.evidence.bestGrade == "F2")
-        // It all falls with anon, as with the wire.
-        #expect(weight.restsWhole(on: "anon") && weight.restsWhole(on: "wire") && !weight.restsWhole(on: "o01"))
-        #expect(claim.leavingOut(whatCameThrough: "anon", graph: graph) == nil)
-
-        // The wire asserting it in its own voice as well keeps its own grade as the cap.
-        let own = citations + [Self.citation("wire", credibility: 3)]
-        let (asserting, _, _) = try Self.weigh(Self.claim(own.joined(separator: ","), sources: sources))
-        #expect(asserting.commonLink == CommonLink(source: "wire", reliability: .b, distance: 1))
-        #expect(asserting.strength?.evidence.status == .asserted && asserting.strength?.evidence.bestGrade == "B2")
-
-        // Quoting a ministry (A) beside anon, the wire caps at its own B: the best it carries.
-        let ministry = sources + Self.source("ministry", "A")
-        let both = citations + [Self.citation("ministry", via: "wire")]
-        let (carryingTwo, _, _) = try Self.weigh(Self.claim(both.joined(separator: ","), sources: ministry))
-        #expect(carryingTwo.commonLink?.carried == CommonLink.CarriedWords(claimant: "ministry", reliability: .b, claimants: 2))
-        #expect(carryingTwo.commonLink?.ceiling == .b && carryingTwo.commonLink?.label == "wire (B)")
-        #expect(carryingTwo.strength?.evidence.bestGrade == "B2")
-        #expect(carryingTwo.strength?.evidence.status == .asserted && !carryingTwo.restsWhole(on: "anon"))
-
-        // Every citation read in the wire: each is its claimant's own, capped by itself; nothing noted.
-        let (readInIt, _, _) = try Self.weigh(Self.claim(Self.citation("anon", via: "wire", credibility: 3), sources: sources))
-        #expect(readInIt.commonLink == CommonLink(source: "wire", reliability: .b, distance: 0))
-    }
-
-    @Test("a denying channel whose common link only carries another's denial is capped by that denier, as support is")
-    func denyingCommonLinkCarryingOthersWordsOnly() throws {
-        let sources =
-            Self.source("ministry", "A") + Self.source("spokesman", "F") + Self.source("wire", "B", cites: ["spokesman"])
-            + Self.source("o01", "A", cites: ["wire"]) + Self.source("o02", "A", cites: ["wire"])
-        let citations = [
-            Self.citation("ministry"), Self.citation("spokesman", via: "wire", stance: "denies", credibility: 3),
-            Self.citation("o01", stance: "denies"), Self.citation("o02", stance: "denies"),
-        ].joined(separator: ",")
-        let (weight, _, _) = try Self.weigh(Self.claim(citations, sources: sources))
-        #expect(weight.denying.count == 1)
-        #expect(weight.denying[0].commonLink?.label == "wire (B) carrying spokesman (F)")
-        #expect(weight.strength?.cappedCitations.map(\.reliability) == [.a, .f, .f, .f])
-        // Support is untouched: the ministry's own A2 stands, disputed by one F voice.
-        #expect(weight.commonLink == CommonLink(source: "ministry", reliability: .a, distance: 0))
-    }
-
-    @Test(
         "the generic common link agrees with weighing where a source stands at different distances in the chains: its distance is the largest"
     )
     func commonLinkAtTheLargestDistance() throws {

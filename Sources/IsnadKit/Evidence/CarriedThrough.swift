@@ -14,8 +14,7 @@
 ///   claimant's words in the source itself (`carried`): the relay's copy came through the source
 ///   (an aggregator relaying a digest of the article that quoted the police).
 ///
-/// A claim whose every supporting chain turns on the source (its common link, or the one
-/// claimant whose words a common link that says nothing of its own carries) rests on it
+/// A claim whose every supporting chain turns on the source (its common link) rests on it
 /// whole, whatever its citations' words came through.
 extension TransmissionGraph {
     /// Whether the words of `citation`, whose chain is `chain`, reached us through `source`.
@@ -59,7 +58,7 @@ extension GradedClaim {
         // without being weighed (the export weighs each claim again).
         if weighed == nil, !citations.contains(where: { graph.chain(of: $0.citation).contains(source) }) { return self }
         let weight = weighed ?? graph.weigh(self)
-        let restsOnIt = weight.restsWhole(on: source)
+        let restsOnIt = weight.commonLink?.source == source
         let carried = claimantsRead(in: source)
         var kept: [GradedCitation] = []
         for (position, cited) in citations.enumerated() {

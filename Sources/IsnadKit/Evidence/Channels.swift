@@ -22,38 +22,6 @@ public struct Channel: Hashable, Sendable {
         self.sharedCeilings = sharedCeilings
     }
 
-    /// The channel with its common link told whose words it carries (``CommonLink/carried``),
-    /// when it makes no citation of the claim in the channel and is the `via` of some, and
-    /// other citations reach it only through `cites`: a wire that only quotes an unnamed source
-    /// says nothing of its own, so what outlets that `cite` it say rests on that source. (With
-    /// every citation read in the link, each is capped by its own claimant already, and all the
-    /// words are the claimants' own: nothing to note.) Looks only at the channel's citations, once.
-    func noting(wordsCarriedIn claim: GradedClaim, read: SupportStrength.ReadInVias) -> Channel {
-        guard let link = commonLink else { return self }
-        var best: (claimant: String, reliability: Reliability)?
-        var claimants: Set<String> = []
-        var isReachedThroughCites = false
-        for position in citations {
-            let citation = claim.citations[position].citation
-            if citation.source == link.source { return self }
-            guard citation.via == link.source else {
-                isReachedThroughCites = true
-                continue
-            }
-            claimants.insert(citation.source)
-            let reliability = read.items[position].reliability
-            if let known = best, (known.reliability, known.claimant) <= (reliability, citation.source) { continue }
-            best = (citation.source, reliability)
-        }
-        guard let best, isReachedThroughCites else { return self }
-        let carried = CommonLink.CarriedWords(
-            claimant: best.claimant, reliability: best.reliability, claimants: claimants.count)
-        return Channel(
-            citations: citations, chains: chains,
-            commonLink: CommonLink(source: link.source, reliability: link.reliability, distance: link.distance, carried: carried),
-            sharedCeilings: sharedCeilings)
-    }
-
     /// Every source in any of the channel's chains.
     public var sources: Set<String> { Set(chains.flatMap(\.depths.keys)) }
 
@@ -92,13 +60,6 @@ public struct ClaimWeight: Hashable, Sendable {
     /// share no source, by definition).
     public var commonLink: CommonLink? { supporting.count == 1 ? supporting[0].commonLink : nil }
 
-    /// Whether the whole support falls with `source`: it is the common link, or the one
-    /// claimant whose words the common link carries when it says nothing of its own.
-    public func restsWhole(on source: String) -> Bool {
-        guard let link = commonLink else { return false }
-        return link.source == source || link.carriesOnly == source
-    }
-
     /// Whether some supporting chain contains `source`.
     public func isSupported(through source: String) -> Bool {
         supporting.contains { channel in channel.citations.contains { chains[$0].contains(source) } }
@@ -120,10 +81,11 @@ extension TransmissionGraph {
                 supportPositions.append(position)
             }
         }
-        let read = SupportStrength.ReadInVias(claim: claim, reliability: reliability(of:), carriers: carriers(of:to:))
-        let supporting = channels(of: supportPositions, chains: chains).map { $0.noting(wordsCarriedIn: claim, read: read) }
-        let denying = channels(of: denialPositions, chains: chains).map { $0.noting(wordsCarriedIn: claim, read: read) }
-        let strength = SupportStrength(claim: claim, supporting: supporting, denying: denying, read: read)
+        let supporting = channels(of: supportPositions, chains: chains)
+        let denying = channels(of: denialPositions, chains: chains)
+        let strength = SupportStrength(
+            claim: claim, supporting: supporting, denying: denying, reliability: reliability(of:),
+            carriers: carriers(of:to:))
         return ClaimWeight(
             claimID: claim.claim.id, supporting: supporting, denying: denying, chains: chains, strength: strength)
     }

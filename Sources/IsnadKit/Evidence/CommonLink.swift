@@ -16,41 +16,11 @@ public struct CommonLink: Hashable, Sendable {
     /// The largest distance from the reader at which it stands in the chains.
     public let distance: Int
 
-    /// When the link makes no citation of its own side of the claim and is the `via` of some
-    /// (a wire that only quotes an unnamed source, which outlets `cite`): whose words it carries
-    /// there. Nil when it is a claimant, or is in the chains only through `cites`.
-    public let carried: CarriedWords?
-
-    /// What a common link that is only a `via` of its channel carries: the claimants read in it.
-    public struct CarriedWords: Hashable, Sendable {
-        /// The carried claimant with the best grade once read in the link (then the smaller id).
-        public let claimant: String
-        /// That claimant's grade as its citation is capped by the link and the relays between
-        /// them: the best grade the link's words on the claim can have.
-        public let reliability: Reliability
-        /// How many distinct claimants the link carries.
-        public let claimants: Int
-
-        public init(claimant: String, reliability: Reliability, claimants: Int) {
-            (self.claimant, self.reliability, self.claimants) = (claimant, reliability, claimants)
-        }
-    }
-
-    public init(source: String, reliability: Reliability, distance: Int, carried: CarriedWords? = nil) {
+    public init(source: String, reliability: Reliability, distance: Int) {
         self.source = source
         self.reliability = reliability
         self.distance = distance
-        self.carried = carried
     }
-
-    /// The grade that caps its channel: its own, and no better than the best of the words it
-    /// carries when it says nothing of its own. What a wire relays of one unnamed source is
-    /// that source's, however the wire is graded; what outlets took from the wire can be no better.
-    public var ceiling: Reliability { max(reliability, carried?.reliability ?? reliability) }
-
-    /// The one claimant whose words it carries when it says nothing of its own: if that
-    /// claimant is wrong, so is the whole channel.
-    public var carriesOnly: String? { carried.flatMap { $0.claimants == 1 ? $0.claimant : nil } }
 
     /// The common link of these chains, or nil when no source is in all of them (or there
     /// are no chains).
@@ -82,17 +52,6 @@ public struct CommonLink: Hashable, Sendable {
         return source < other.source
     }
 
-    /// `hadera-2022-article (E)`; `wire (B) carrying anon (F)` when the words it carries cap
-    /// its channel below its own grade.
-    public var label: String {
-        var text = "\(source) (\(reliability.rawValue))"
-        if let lowering = lowering {
-            text += " carrying \(lowering.claimant) (\(lowering.reliability.rawValue))"
-            if lowering.claimants > 1 { text += " and \(lowering.claimants - 1) more" }
-        }
-        return text
-    }
-
-    /// What it carries, when that caps its channel below the link's own grade: what a label says.
-    public var lowering: CarriedWords? { carried.flatMap { $0.reliability > reliability ? $0 : nil } }
+    /// `hadera-2022-article (E)`.
+    public var label: String { "\(source) (\(reliability.rawValue))" }
 }

@@ -135,8 +135,7 @@ extension TransmissionGraph {
 extension SourceImpact {
     enum Dependence { case whole, partial, throughCites, none }
 
-    /// How a claim's support depends on `source`: wholly when it is the common link (or the one
-    /// claimant a common link that says nothing of its own carries), or when
+    /// How a claim's support depends on `source`: wholly when it is the common link, or when
     /// every supporting citation reached us through it
     /// (``TransmissionGraph/words(of:chain:cameThrough:carried:)``, the rule `--exclude-common-link`
     /// follows too); partly when some did.
@@ -151,7 +150,7 @@ extension SourceImpact {
                 of: claim.citations[position].citation, chain: weight.chains[position], cameThrough: source,
                 carried: carried)
         }
-        if weight.restsWhole(on: source) || direct.count == supporting.count { return .whole }
+        if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
         if !direct.isEmpty { return .partial }
         return weight.isSupported(through: source) ? .throughCites : .none
     }

@@ -7,9 +7,7 @@
 ///    in (what we hold of the claimant is what the `via` says it said), of the relays the `via`
 ///    had the claimant's words through (the best route of `cites` between them:
 ///    ``TransmissionGraph/carriers(of:to:)``), and the grade of its
-///    channel's common link (see ``CommonLink``; one that makes no citation of the claim on
-///    its side, only carries others' words as their `via`, caps no higher than the best of
-///    those: ``CommonLink/ceiling``), and of the common link its chain has with each
+///    channel's common link (see ``CommonLink``), and of the common link its chain has with each
 ///    other chain of the channel it overlaps (``Channel/sharedCeilings``): with or without a
 ///    source in all, a citation is never graded above what it shares with the rest of its
 ///    channel, so one more citation never lifts a claim.
@@ -42,40 +40,26 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     /// The capped evidence as one comparable value (status, then best grade).
     public var claimStrength: ClaimStrength { ClaimStrength(evidence) }
 
-    /// Each citation's grades capped by what it is read in alone, before its channel caps it
-    /// (step 1 without the common links): its `via` and the relays the `via` had the claimant's
-    /// words through. `carriers`: those relays, by position, for the citations that have some.
-    struct ReadInVias {
-        var items: [Evidence.Item]
-        var carriers: [Int: [String]]
-
-        init(
-            claim: GradedClaim, reliability: (String) -> Reliability,
-            carriers: (_ claimant: String, _ via: String) -> [String]
-        ) {
-            items = claim.citations.map(\.evidenceItem)
-            self.carriers = [:]
-            for (position, cited) in claim.citations.enumerated() {
-                if let via = cited.citation.via {
-                    items[position].reliability = max(items[position].reliability, reliability(via))
-                    let carriers = carriers(cited.citation.source, via)
-                    guard !carriers.isEmpty else { continue }
-                    self.carriers[position] = carriers
-                    for carrier in carriers {
-                        items[position].reliability = max(items[position].reliability, reliability(carrier))
-                    }
+    /// Nil when the claim has no citation.
+    init?(
+        claim: GradedClaim, supporting: [Channel], denying: [Channel], reliability: (String) -> Reliability,
+        carriers: (_ claimant: String, _ via: String) -> [String]
+    ) {
+        var items = claim.citations.map(\.evidenceItem)
+        var carriedBy: [Int: [String]] = [:]
+        for (position, cited) in claim.citations.enumerated() {
+            if let via = cited.citation.via {
+                items[position].reliability = max(items[position].reliability, reliability(via))
+                let carriers = carriers(cited.citation.source, via)
+                guard !carriers.isEmpty else { continue }
+                carriedBy[position] = carriers
+                for carrier in carriers {
+                    items[position].reliability = max(items[position].reliability, reliability(carrier))
                 }
             }
         }
-    }
-
-    /// Nil when the claim has no citation. `read`: its citations capped by their vias
-    /// (``ReadInVias``); the channels' common links then cap them by their ``CommonLink/ceiling``.
-    init?(claim: GradedClaim, supporting: [Channel], denying: [Channel], read: ReadInVias) {
-        var items = read.items
-        let carriedBy = read.carriers
         for channel in supporting + denying {
-            let ceiling = channel.commonLink?.ceiling
+            let ceiling = channel.commonLink?.reliability
             for position in channel.citations {
                 if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
                 if let shared = channel.sharedCeilings[position] {

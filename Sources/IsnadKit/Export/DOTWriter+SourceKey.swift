@@ -18,10 +18,7 @@ extension DOTWriter {
         func note(_ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?) {
             if let support { namedSources.insert(support.citation.source) }
             if let denial { namedSources.insert(denial.citation.source) }
-            if let link = edge.weight.commonLink {
-                namedSources.insert(link.source)
-                if let carried = link.lowering { namedSources.insert(carried.claimant) }
-            }
+            if let link = edge.weight.commonLink { namedSources.insert(link.source) }
             for cited in edge.citations {
                 citedSources.insert(cited.citation.source)
                 if let via = cited.citation.via { citedSources.insert(via) }

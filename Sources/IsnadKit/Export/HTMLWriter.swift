@@ -124,7 +124,7 @@ public struct HTMLWriter: GraphWriter {
         json.member("best", edge.evidence.bestGrade)
         json.member("channels", edge.weight.supportingChannels)
         json.nullableMember(
-            "commonLink", edge.weight.commonLink.map(\.label))
+            "commonLink", edge.weight.commonLink.map { "\($0.source) (\($0.reliability.rawValue))" })
         json.member("color", ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary))
         json.key("line")
         HTMLWriter.appendLine(DOTWriter.style(of: edge.evidence.status, isSymmetric: false), to: &json)

@@ -132,7 +132,6 @@ public enum EvidenceText {
 
     /// ``CommonLink/label``, as bytes.
     static func appendLabel(of link: CommonLink, to bytes: inout [UInt8]) {
-        guard link.lowering == nil else { return bytes.appendUTF8(link.label) }
         bytes.appendUTF8(link.source)
         bytes.appendStatic(" (")
         bytes.appendUTF8(link.reliability.rawValue)
