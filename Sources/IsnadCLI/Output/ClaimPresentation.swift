@@ -357,7 +357,7 @@ struct ClaimPresentation {
         }
         more +=
             hasDenial && count > 0
-            ? " (the \(citationsShown) strongest shown, the strongest denial among them): "
+            ? " (the \(citationsShown) strongest shown, a denial among them): "
             : " (the \(citationsShown) strongest shown): "
         // `claims` lists the evidence, which a retracted claim has left: its record holds each.
         guard claim.retraction == nil else {

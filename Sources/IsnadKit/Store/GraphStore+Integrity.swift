@@ -775,10 +775,6 @@ extension GraphStore {
         return names
     }
 
-    /// The urls that more than one source holds, read as one document (``SameVoice/url(_:)``:
-    /// `http://www.example.org/a/?utm_source=x` is `https://example.org/a`), in the order of
-    /// that reading, each with the urls as its sources write them (each once, in id order) and
-    /// those sources in id order: one document entered under several ids.
     /// Each standing claim with a retracted citation, in id order, with the claimants and vias
     /// of its retracted citations (each once, in the citations' order). Read through the
     /// retracted citations' own table, so a store with none answers at once.
@@ -800,6 +796,10 @@ extension GraphStore {
         return found
     }
 
+    /// The urls that more than one source holds, read as one document (``SameVoice/url(_:)``:
+    /// `http://www.example.org/a/?utm_source=x` is `https://example.org/a`), in the order of
+    /// that reading, each with the urls as its sources write them (each once, in id order) and
+    /// those sources in id order: one document entered under several ids.
     public func sourcesSharingURL() throws -> [(urls: [String], ids: [String])] {
         // Every url is held by its reading (a source a document: a few tens of thousands in the
         // largest stores), since the readings do not sort as the urls do.
