@@ -70,11 +70,10 @@ enum SourcesCommand: Command {
                 },
                 json: .records { sink in
                     var writer = RecordWriter()
-                    // Each source read again with its text, one at a time: a record without it
-                    // would import as a source that lost its text.
-                    try store.forEachSource(ofTypes: types, graded: grades, limit: limit) { listed in
-                        guard let source = try store.source(id: listed.source.id) else { return }
-                        try writer.write(.source(source), to: sink)
+                    // Each source whole, its text read with it: a record without it would import
+                    // as a source that lost its text.
+                    try store.forEachSource(ofTypes: types, graded: grades, limit: limit, withText: true) {
+                        try writer.write(.source($0.source), to: sink)
                     }
                 },
                 rows: Printout.Rows(header: header) { body in

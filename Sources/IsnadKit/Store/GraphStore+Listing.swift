@@ -9,7 +9,7 @@ extension GraphStore {
         public let claims: Int
     }
 
-    /// A source as a listing shows it: without its text, which may be an archive.
+    /// A source as a listing shows it: without its text (which may be an archive) unless asked.
     public struct ListedSource {
         public let source: Source
         /// The claims that cite it as claimant or as `via`, each once (a retracted claim or citation
@@ -45,15 +45,17 @@ extension GraphStore {
     }
 
     /// The sources of one of `types`, graded one of `grades` (each: any when empty), in id order,
-    /// the first `limit` (every one when nil), without their texts: streamed, as entities are.
+    /// the first `limit` (every one when nil), with their texts only when `withText`: streamed, as
+    /// entities are.
     public func forEachSource(
-        ofTypes types: [SourceType], graded grades: [Reliability], limit: Int?, _ body: (ListedSource) throws -> Void
+        ofTypes types: [SourceType], graded grades: [Reliability], limit: Int?, withText: Bool = false,
+        _ body: (ListedSource) throws -> Void
     ) throws {
         let wantedTypes = Set(types)
         let wantedGrades = Set(grades)
         var listed = 0
         try stopping {
-            try forEachSource(withText: false) { source in
+            try forEachSource(withText: withText) { source in
                 guard wantedTypes.isEmpty || wantedTypes.contains(source.type),
                     wantedGrades.isEmpty || wantedGrades.contains(source.reliability)
                 else { return }
